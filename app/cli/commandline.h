@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace Stevedore::Cli {
+
+/// The command line of stevedorectl: global options anywhere, then one command with its own
+/// options and positional arguments.
+struct CommandLine
+{
+    QString command;
+    QStringList positional;
+    QHash<QString, QString> options; ///< option name (without dashes) -> value ("" for flags)
+    QString stateDir;
+    bool help = false;
+    bool version = false;
+    QString error; ///< set when the arguments do not parse
+
+    bool has(const QString &name) const { return options.contains(name); }
+    QString value(const QString &name) const { return options.value(name); }
+
+    /// @p valueOptions lists the command options that take a value (e.g. "format").
+    static CommandLine parse(const QStringList &arguments, const QStringList &valueOptions);
+};
+
+} // namespace Stevedore::Cli

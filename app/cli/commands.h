@@ -1,0 +1,24 @@
+#pragma once
+
+#include "app/cli/commandline.h"
+
+#include <QTextStream>
+
+namespace Stevedore::Cli {
+
+enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+
+struct Streams
+{
+    QTextStream &out;
+    QTextStream &err;
+};
+
+/// Prints every problem in the manifests at the given paths.
+int validate(const CommandLine &line, Streams io);
+/// Prints the pipeline's warehouses, stages and the edges between them.
+int graph(const CommandLine &line, Streams io);
+
+QString helpText();
+
+} // namespace Stevedore::Cli

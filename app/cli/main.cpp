@@ -1,0 +1,49 @@
+#include "app/cli/commandline.h"
+#include "app/cli/commands.h"
+#include "engine/statepaths.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Stevedore;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("stevedore"));
+    QCoreApplication::setOrganizationName(QStringLiteral("stevedore"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STEVEDORE_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const Cli::Streams io{out, err};
+    const Cli::CommandLine line =
+        Cli::CommandLine::parse(QCoreApplication::arguments(), {QStringLiteral("format")});
+    if (!line.error.isEmpty()) {
+        err << "stevedorectl: " << line.error << "\n";
+        return Cli::UsageError;
+    }
+    if (line.help) {
+        out << Cli::helpText();
+        return Cli::Success;
+    }
+    if (line.version) {
+        out << "stevedorectl " << QCoreApplication::applicationVersion() << "\n";
+        return Cli::Success;
+    }
+    if (!line.stateDir.isEmpty())
+        StatePaths::setOverride(line.stateDir);
+
+    if (line.command == u"validate")
+        return Cli::validate(line, io);
+    if (line.command == u"graph")
+        return Cli::graph(line, io);
+    if (line.command.isEmpty()) {
+        err << Cli::helpText();
+        return Cli::UsageError;
+    }
+    err << "stevedorectl: unknown command \"" << line.command << "\"\n"
+        << "Try 'stevedorectl --help' for more information.\n";
+    return Cli::UsageError;
+}

@@ -1,0 +1,41 @@
+#include "engine/enginehost.h"
+
+#include "engine/engine.h"
+
+namespace Stevedore {
+
+EngineHost::EngineHost(QObject *parent)
+    : QObject(parent)
+    , m_engine(new Engine)
+{
+    m_thread.setObjectName(QStringLiteral("stevedore-engine"));
+    m_engine->moveToThread(&m_thread);
+    // The engine is deleted on its own thread, after its event loop has finished.
+    connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    m_thread.start();
+}
+
+EngineHost::~EngineHost()
+{
+    m_thread.requestInterruption();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void EngineHost::openPipeline(const QString &path)
+{
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine, path] { engine->openPipeline(path); },
+                              Qt::QueuedConnection);
+}
+
+void EngineHost::openDemoPipeline()
+{
+    QMetaObject::invokeMethod(m_engine, &Engine::openDemoPipeline, Qt::QueuedConnection);
+}
+
+void EngineHost::reload()
+{
+    QMetaObject::invokeMethod(m_engine, &Engine::reload, Qt::QueuedConnection);
+}
+
+} // namespace Stevedore

@@ -1,0 +1,233 @@
+#include "engine/store.h"
+
+#include "engine/statepaths.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace Stevedore {
+
+namespace {
+
+/// Migrations, in order: migrations[i] takes the schema from version i to i + 1. Never edit a
+/// released one; append a new one instead.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> list{
+        {
+            QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE pipeline_loads ("
+                           " id INTEGER PRIMARY KEY,"
+                           " loaded_at TEXT NOT NULL,"
+                           " warehouses INTEGER NOT NULL,"
+                           " stages INTEGER NOT NULL,"
+                           " errors INTEGER NOT NULL,"
+                           " warnings INTEGER NOT NULL)"),
+        },
+    };
+    return list;
+}
+
+bool exec(QSqlQuery &query, const QString &sql, QString *error)
+{
+    if (query.exec(sql))
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+Store::Store(QString connectionName, QString filePath, QString pipelinePath)
+    : m_connectionName(std::move(connectionName))
+    , m_filePath(std::move(filePath))
+    , m_pipelinePath(std::move(pipelinePath))
+{
+}
+
+Store::~Store()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString Store::fileFor(const QString &canonicalPipelinePath)
+{
+    const QByteArray hash =
+        QCryptographicHash::hash(canonicalPipelinePath.toUtf8(), QCryptographicHash::Sha256)
+            .toHex()
+            .left(16);
+    return StatePaths::storesDir() + u'/' + QString::fromLatin1(hash) + QStringLiteral(".sqlite");
+}
+
+std::unique_ptr<Store> Store::open(const QString &pipelinePath, QString *error)
+{
+    const QString canonical = QFileInfo(pipelinePath).canonicalFilePath();
+    if (canonical.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("%1: no such file or folder").arg(pipelinePath);
+        return nullptr;
+    }
+    const QString file = fileFor(canonical);
+    if (!QDir().mkpath(QFileInfo(file).absolutePath())) {
+        if (error)
+            *error = QStringLiteral("cannot create the state folder %1")
+                         .arg(QFileInfo(file).absolutePath());
+        return nullptr;
+    }
+    const QString connection = QStringLiteral("stevedore-store-") +
+                               QUuid::createUuid().toString(QUuid::WithoutBraces);
+    std::unique_ptr<Store> store(new Store(connection, file, canonical));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    db.setDatabaseName(file);
+    if (!db.open()) {
+        if (error)
+            *error = QStringLiteral("cannot open the store %1: %2").arg(file, db.lastError().text());
+        return nullptr;
+    }
+    QSqlQuery query(db);
+    QString sqlError;
+    // WAL keeps readers (the GUI's views) unblocked while the engine writes, and survives a
+    // crash mid-write; busy_timeout lets a second process (stevedorectl) wait its turn.
+    if (!exec(query, QStringLiteral("PRAGMA busy_timeout = 5000"), &sqlError) ||
+        !exec(query, QStringLiteral("PRAGMA journal_mode = WAL"), &sqlError) ||
+        !exec(query, QStringLiteral("PRAGMA foreign_keys = ON"), &sqlError)) {
+        if (error)
+            *error = QStringLiteral("cannot open the store %1: %2").arg(file, sqlError);
+        return nullptr;
+    }
+    if (!store->migrate(error))
+        return nullptr;
+    return store;
+}
+
+QSqlDatabase Store::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int Store::schemaVersion() const
+{
+    QSqlQuery query(database());
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+        return query.value(0).toInt();
+    return -1;
+}
+
+bool Store::migrate(QString *error)
+{
+    const int version = schemaVersion();
+    if (version < 0) {
+        if (error)
+            *error = QStringLiteral("%1 is not a Stevedore store (or is damaged)").arg(m_filePath);
+        return false;
+    }
+    if (version > SchemaVersion) {
+        if (error)
+            *error = QStringLiteral("the store %1 was written by a newer Stevedore (schema %2; "
+                                    "this version knows up to %3) and was left untouched; "
+                                    "update Stevedore to open it")
+                         .arg(m_filePath)
+                         .arg(version)
+                         .arg(SchemaVersion);
+        return false;
+    }
+    QSqlDatabase db = database();
+    for (int from = version; from < SchemaVersion; ++from) {
+        // Each step is one transaction, so a crash leaves the store at a whole version.
+        if (!db.transaction()) {
+            if (error)
+                *error = db.lastError().text();
+            return false;
+        }
+        QSqlQuery query(db);
+        QString sqlError;
+        bool ok = true;
+        for (const QString &statement : migrations().at(from)) {
+            if (!exec(query, statement, &sqlError)) {
+                ok = false;
+                break;
+            }
+        }
+        if (ok && from == 0) {
+            query.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES "
+                                         "('pipeline_path', ?), ('created_at', ?), "
+                                         "('created_by', ?)"));
+            query.addBindValue(m_pipelinePath);
+            query.addBindValue(now());
+            query.addBindValue(QStringLiteral(STEVEDORE_VERSION));
+            ok = query.exec();
+            if (!ok)
+                sqlError = query.lastError().text();
+        }
+        ok = ok && exec(query, QStringLiteral("PRAGMA user_version = %1").arg(from + 1), &sqlError);
+        if (!ok) {
+            db.rollback();
+            if (error)
+                *error = QStringLiteral("cannot update the store %1 to schema %2: %3")
+                             .arg(m_filePath)
+                             .arg(from + 1)
+                             .arg(sqlError);
+            return false;
+        }
+        if (!db.commit()) {
+            if (error)
+                *error = db.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Store::recordLoad(const Pipeline &pipeline, QString *error)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT INTO pipeline_loads (loaded_at, warehouses, stages, "
+                                 "errors, warnings) VALUES (?, ?, ?, ?, ?)"));
+    query.addBindValue(now());
+    query.addBindValue(pipeline.warehouses.size());
+    query.addBindValue(pipeline.stages.size());
+    query.addBindValue(countProblems(pipeline.problems, Problem::Severity::Error));
+    query.addBindValue(countProblems(pipeline.problems, Problem::Severity::Warning));
+    if (query.exec())
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+
+int Store::loadCount() const
+{
+    QSqlQuery query(database());
+    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM pipeline_loads")) && query.next())
+        return query.value(0).toInt();
+    return -1;
+}
+
+QString Store::metaValue(const QString &key) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    query.addBindValue(key);
+    if (query.exec() && query.next())
+        return query.value(0).toString();
+    return {};
+}
+
+} // namespace Stevedore

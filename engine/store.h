@@ -1,0 +1,52 @@
+#pragma once
+
+#include "engine/pipeline.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace Stevedore {
+
+/// The local state of one pipeline: a SQLite database (WAL mode) under the state folder,
+/// named after the pipeline's canonical path. Its schema is versioned and migrated forward on
+/// open; a store written by a newer Stevedore is refused, never rewritten.
+///
+/// A Store belongs to the thread that opened it (a Qt SQL rule): the engine thread in the GUI,
+/// the main thread in stevedorectl.
+class Store
+{
+public:
+    static constexpr int SchemaVersion = 1;
+
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    /// Opens, creating if needed, the store for the pipeline at @p pipelinePath (a folder or a
+    /// file). Returns null and sets @p error when it cannot be opened or is too new.
+    static std::unique_ptr<Store> open(const QString &pipelinePath, QString *error);
+    /// The database file for a canonical pipeline path.
+    static QString fileFor(const QString &canonicalPipelinePath);
+
+    QString filePath() const { return m_filePath; }
+    QString pipelinePath() const { return m_pipelinePath; }
+    int schemaVersion() const;
+    QSqlDatabase database() const;
+
+    /// Records that the pipeline was loaded, with what it held; returns false on a write error.
+    bool recordLoad(const Pipeline &pipeline, QString *error = nullptr);
+    int loadCount() const;
+    QString metaValue(const QString &key) const;
+
+private:
+    Store(QString connectionName, QString filePath, QString pipelinePath);
+    bool migrate(QString *error);
+
+    QString m_connectionName;
+    QString m_filePath;
+    QString m_pipelinePath;
+};
+
+} // namespace Stevedore
