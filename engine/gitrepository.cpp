@@ -133,13 +133,17 @@ std::optional<QString> GitRepository::commitTree(const QString &branch,
     if (failed(git_index_new(&index.ptr), "cannot create an index", error))
         return std::nullopt;
     for (auto it = files.begin(); it != files.end(); ++it) {
+        // The index is in memory only (a bare repository has none): write the blob first, then
+        // add an entry that names it.
         git_index_entry entry = {};
         const QByteArray path = it.key().toUtf8();
         entry.path = path.constData();
         entry.mode = GIT_FILEMODE_BLOB;
-        if (failed(git_index_add_from_buffer(index.ptr, &entry, it.value().constData(),
-                                             size_t(it.value().size())),
-                   "cannot add a file", error))
+        entry.file_size = quint32(it.value().size());
+        if (failed(git_blob_create_from_buffer(&entry.id, repo, it.value().constData(),
+                                               size_t(it.value().size())),
+                   "cannot write a file", error) ||
+            failed(git_index_add(index.ptr, &entry), "cannot add a file", error))
             return std::nullopt;
     }
     git_oid treeId;

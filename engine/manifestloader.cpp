@@ -262,9 +262,11 @@ QStringList ManifestLoader::manifestFiles(const QString &path)
     if (!info.isDir())
         return {path};
     QStringList relative;
-    const QDir root(path);
-    QDirIterator it(path, {QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files,
-                    QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+    // Absolute on both sides: QDir::relativeFilePath() returns a relative argument unchanged,
+    // which would repeat a relative folder path in every display path.
+    const QDir root(info.absoluteFilePath());
+    QDirIterator it(root.path(), {QStringLiteral("*.yaml"), QStringLiteral("*.yml")},
+                    QDir::Files, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
     while (it.hasNext())
         relative.append(root.relativeFilePath(it.next()));
     QCollator collator;

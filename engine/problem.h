@@ -38,4 +38,5 @@ int countProblems(const Problems &problems, Problem::Severity severity);
 
 } // namespace Stevedore
 
+Q_DECLARE_METATYPE(Stevedore::SourceLocation)
 Q_DECLARE_METATYPE(Stevedore::Problem)

@@ -2,6 +2,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -24,15 +25,10 @@ bool isDigit(QChar c)
     return c >= u'0' && c <= u'9';
 }
 
-bool isLetter(QChar c)
-{
-    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
-}
-
 // A character of a pre-release or build metadata identifier.
 bool isIdentifierChar(QChar c)
 {
-    return isDigit(c) || isLetter(c) || c == u'-';
+    return isDigit(c) || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'-';
 }
 
 // A character of a number in a constraint: digits, the wildcards, and (as in Masterminds'
@@ -66,16 +62,7 @@ bool isWildcard(QStringView s)
 
 bool allDigits(QStringView s)
 {
-    for (QChar c : s) {
-        if (!isDigit(c))
-            return false;
-    }
-    return true;
-}
-
-qsizetype utf8Length(QStringView s)
-{
-    return s.toUtf8().size();
+    return std::all_of(s.begin(), s.end(), isDigit);
 }
 
 qsizetype skipSpace(QStringView s, qsizetype i)
@@ -105,12 +92,8 @@ bool parseNumber(QStringView digits, quint64 *value)
 bool validIdentifiers(QStringView s)
 {
     for (QStringView part : s.split(u'.')) {
-        if (part.isEmpty())
+        if (part.isEmpty() || !std::all_of(part.begin(), part.end(), isIdentifierChar))
             return false;
-        for (QChar c : part) {
-            if (!isIdentifierChar(c))
-                return false;
-        }
     }
     return true;
 }
@@ -136,8 +119,9 @@ void setError(QString *error, const QString &message)
         *error = message;
 }
 
-// The pieces of a version written as v?N(.N)?(.N)?(-PRE)?(+META), before any number is read.
-struct LooseParts
+// The pieces of a version, v?N(.N)?(.N)?(-PRE)?(+META), before any number is read. In a
+// constraint a number can also be a wildcard.
+struct VersionParts
 {
     std::array<QStringView, 3> numbers;
     int count = 0;
@@ -145,9 +129,9 @@ struct LooseParts
     QStringView metadata;
 };
 
-std::optional<LooseParts> splitLoose(QStringView s)
+std::optional<VersionParts> splitLoose(QStringView s)
 {
-    LooseParts parts;
+    VersionParts parts;
     if (s.startsWith(u'v'))
         s = s.mid(1);
     // Neither numbers nor pre-releases contain '+', and numbers contain no '-', so the first of
@@ -172,15 +156,6 @@ std::optional<LooseParts> splitLoose(QStringView s)
     return parts;
 }
 
-// The version part of a constraint, split as Masterminds' grammar does.
-struct ConstraintVersion
-{
-    std::array<QStringView, 3> segments;
-    int count = 0;
-    QStringView prerelease;
-    QStringView metadata;
-};
-
 // Reads dot-separated identifiers from s[i]; returns the index after them, or -1 if none.
 qsizetype scanIdentifiers(QStringView s, qsizetype i)
 {
@@ -199,9 +174,9 @@ qsizetype scanIdentifiers(QStringView s, qsizetype i)
 
 // The longest constraint version that starts at s[i], as a greedy regular expression would
 // take it; returns its end, or -1 if none starts there.
-qsizetype scanConstraintVersion(QStringView s, qsizetype i, ConstraintVersion *out = nullptr)
+qsizetype scanConstraintVersion(QStringView s, qsizetype i, VersionParts *out = nullptr)
 {
-    ConstraintVersion cv;
+    VersionParts cv;
     if (i < s.size() && s[i] == u'v')
         ++i;
     for (;;) {
@@ -210,20 +185,17 @@ qsizetype scanConstraintVersion(QStringView s, qsizetype i, ConstraintVersion *o
             ++i;
         if (i == start)
             return -1;
-        cv.segments[cv.count++] = s.sliced(start, i - start);
+        cv.numbers[cv.count++] = s.sliced(start, i - start);
         if (cv.count == 3 || i + 1 >= s.size() || s[i] != u'.' || !isSegmentChar(s[i + 1]))
             break;
         ++i;
     }
-    if (i + 1 < s.size() && s[i] == u'-' && isIdentifierChar(s[i + 1])) {
-        const qsizetype end = scanIdentifiers(s, i + 1);
-        cv.prerelease = s.sliced(i + 1, end - i - 1);
-        i = end;
-    }
-    if (i + 1 < s.size() && s[i] == u'+' && isIdentifierChar(s[i + 1])) {
-        const qsizetype end = scanIdentifiers(s, i + 1);
-        cv.metadata = s.sliced(i + 1, end - i - 1);
-        i = end;
+    for (auto [marker, field] : {std::pair{u'-', &cv.prerelease}, {u'+', &cv.metadata}}) {
+        if (i + 1 < s.size() && s[i] == marker && isIdentifierChar(s[i + 1])) {
+            const qsizetype end = scanIdentifiers(s, i + 1);
+            *field = s.sliced(i + 1, end - i - 1);
+            i = end;
+        }
     }
     if (out)
         *out = cv;
@@ -231,7 +203,7 @@ qsizetype scanConstraintVersion(QStringView s, qsizetype i, ConstraintVersion *o
 }
 
 // Whether all of token is one constraint version.
-bool parseConstraintVersion(QStringView token, ConstraintVersion *out = nullptr)
+bool parseConstraintVersion(QStringView token, VersionParts *out = nullptr)
 {
     return scanConstraintVersion(token, 0, out) == token.size();
 }
@@ -261,11 +233,12 @@ QString rewriteRanges(QStringView text)
         for (qsizetype q = from; q < text.size() && !found; ++q) {
             const qsizetype lowStart = skipSpace(text, q);
             const qsizetype lowEnd = versionTokenEnd(text, lowStart);
-            if (lowEnd == lowStart || lowEnd >= text.size() || !isSpace(text[lowEnd])
-                || !parseConstraintVersion(text.sliced(lowStart, lowEnd - lowStart)))
+            if (lowEnd == lowStart || lowEnd >= text.size() || !isSpace(text[lowEnd]) ||
+                !parseConstraintVersion(text.sliced(lowStart, lowEnd - lowStart)))
                 continue;
             qsizetype i = skipSpace(text, lowEnd);
-            if (i >= text.size() || text[i] != u'-' || i + 1 >= text.size() || !isSpace(text[i + 1]))
+            if (i >= text.size() || text[i] != u'-' || i + 1 >= text.size() ||
+                !isSpace(text[i + 1]))
                 continue;
             const qsizetype highStart = skipSpace(text, i + 1);
             const qsizetype highEnd = scanConstraintVersion(text, highStart);
@@ -273,8 +246,8 @@ QString rewriteRanges(QStringView text)
                 continue;
             const qsizetype end = skipSpace(text, highEnd);
             ranges.append({text.sliced(q, end - q).toString(),
-                           u">= "_s + text.sliced(lowStart, lowEnd - lowStart) + u", <= "_s
-                               + text.sliced(highStart, highEnd - highStart) + u' '});
+                           u">= "_s + text.sliced(lowStart, lowEnd - lowStart) + u", <= "_s +
+                               text.sliced(highStart, highEnd - highStart) + u' '});
             from = end;
             found = true;
         }
@@ -290,13 +263,22 @@ QString rewriteRanges(QStringView text)
     return result;
 }
 
+constexpr std::array<std::u16string_view, 12> operators{u"",   u"=",  u"!=", u">", u"<",  u">=",
+                                                        u"=>", u"<=", u"=<", u"~", u"~>", u"^"};
+
+// The index of op in operators, or -1 if it is none of them.
+qsizetype operatorIndex(QStringView op)
+{
+    const auto it = std::find_if(operators.begin(), operators.end(),
+                                 [op](std::u16string_view o) { return op == QStringView(o); });
+    return it == operators.end() ? -1 : it - operators.begin();
+}
+
 // Splits an AND group into (operator, version) pairs. Comparators are separated by whitespace
 // or a comma; an operator is a run of operator characters that must be exactly one of
 // Masterminds' operators, and the version must take up all the characters that follow it.
 std::optional<QList<std::pair<QStringView, QStringView>>> splitGroup(QStringView group)
 {
-    static constexpr std::array<std::u16string_view, 12> operators{
-        u"", u"=", u"!=", u">", u"<", u">=", u"=>", u"<=", u"=<", u"~", u"~>", u"^"};
     QList<std::pair<QStringView, QStringView>> result;
     qsizetype i = skipSpace(group, 0);
     for (;;) {
@@ -304,10 +286,7 @@ std::optional<QList<std::pair<QStringView, QStringView>>> splitGroup(QStringView
         while (i < group.size() && isOperatorChar(group[i]))
             ++i;
         const QStringView op = group.sliced(opStart, i - opStart);
-        bool known = false;
-        for (std::u16string_view candidate : operators)
-            known = known || op == QStringView(candidate);
-        if (!known)
+        if (operatorIndex(op) < 0)
             return std::nullopt;
         i = skipSpace(group, i);
         const qsizetype tokenStart = i;
@@ -371,14 +350,13 @@ int compareNumber(quint64 a, quint64 b)
 
 } // namespace
 
-std::optional<SemanticVersion> SemanticVersion::parse(QStringView text, bool strict,
-                                                      QString *error)
+std::optional<SemanticVersion> SemanticVersion::parse(QStringView text, bool strict, QString *error)
 {
-    if (utf8Length(text) > MaxVersionLength) {
+    if (text.toUtf8().size() > MaxVersionLength) {
         setError(error, u"version string is too long (max %1 bytes)"_s.arg(MaxVersionLength));
         return std::nullopt;
     }
-    const std::optional<LooseParts> parts = splitLoose(text);
+    const std::optional<VersionParts> parts = splitLoose(text);
     if (!parts) {
         setError(error, u"invalid semantic version: %1"_s.arg(text));
         return std::nullopt;
@@ -387,8 +365,8 @@ std::optional<SemanticVersion> SemanticVersion::parse(QStringView text, bool str
     std::array<quint64 *, 3> targets{&version.m_major, &version.m_minor, &version.m_patch};
     for (int i = 0; i < parts->count; ++i) {
         if (!parseNumber(parts->numbers[i], targets[i])) {
-            setError(error, u"error parsing version segment: %1 is out of range"_s.arg(
-                                parts->numbers[i]));
+            setError(error,
+                     u"error parsing version segment: %1 is out of range"_s.arg(parts->numbers[i]));
             return std::nullopt;
         }
     }
@@ -443,9 +421,8 @@ int SemanticVersion::compare(const SemanticVersion &other) const
 
 std::optional<SemverConstraint> SemverConstraint::parse(QStringView text, QString *error)
 {
-    if (utf8Length(text) > MaxConstraintLength) {
-        setError(error,
-                 u"constraint string is too long (max %1 bytes)"_s.arg(MaxConstraintLength));
+    if (text.toUtf8().size() > MaxConstraintLength) {
+        setError(error, u"constraint string is too long (max %1 bytes)"_s.arg(MaxConstraintLength));
         return std::nullopt;
     }
     const QString rewritten = rewriteRanges(text);
@@ -477,42 +454,30 @@ std::optional<SemverConstraint> SemverConstraint::parse(QStringView text, QStrin
 std::optional<SemverConstraint::Comparator>
 SemverConstraint::makeComparator(QStringView opText, QStringView token, QString *error)
 {
-    ConstraintVersion cv;
+    VersionParts cv;
     parseConstraintVersion(token, &cv);
     Comparator c;
     c.opText = opText.toString();
     c.versionText = token.toString();
-    if (opText.isEmpty() || opText == u"=")
-        c.op = Op::Equal;
-    else if (opText == u"!=")
-        c.op = Op::NotEqual;
-    else if (opText == u">")
-        c.op = Op::Greater;
-    else if (opText == u"<")
-        c.op = Op::Less;
-    else if (opText == u">=" || opText == u"=>")
-        c.op = Op::GreaterEqual;
-    else if (opText == u"<=" || opText == u"=<")
-        c.op = Op::LessEqual;
-    else if (opText == u"~" || opText == u"~>")
-        c.op = Op::Tilde;
-    else
-        c.op = Op::Caret;
+    static constexpr std::array<Op, operators.size()> ops{
+        Op::Equal,        Op::Equal,     Op::NotEqual,  Op::Greater, Op::Less,  Op::GreaterEqual,
+        Op::GreaterEqual, Op::LessEqual, Op::LessEqual, Op::Tilde,   Op::Tilde, Op::Caret};
+    c.op = ops[operatorIndex(opText)];
 
     // A wildcard or missing part makes the comparator "dirty": its bound is the version with that
     // part and all after it zero, and the parts after a wildcard are ignored whatever they are.
     // Build metadata is dropped then, but a pre-release is kept.
     const QString pre = cv.prerelease.isEmpty() ? QString() : u'-' + cv.prerelease;
     QString boundText;
-    if (isWildcard(cv.segments[0])) {
+    if (isWildcard(cv.numbers[0])) {
         c.dirty = true;
         boundText = u"0.0.0"_s + pre;
-    } else if (cv.count < 2 || isWildcard(cv.segments[1])) {
+    } else if (cv.count < 2 || isWildcard(cv.numbers[1])) {
         c.dirty = c.minorDirty = true;
-        boundText = cv.segments[0] + u".0.0"_s + pre;
-    } else if (cv.count < 3 || isWildcard(cv.segments[2])) {
+        boundText = cv.numbers[0] + u".0.0"_s + pre;
+    } else if (cv.count < 3 || isWildcard(cv.numbers[2])) {
         c.dirty = c.patchDirty = true;
-        boundText = cv.segments[0] + u'.' + cv.segments[1] + u".0"_s + pre;
+        boundText = cv.numbers[0] + u'.' + cv.numbers[1] + u".0"_s + pre;
     } else {
         boundText = c.versionText;
     }

@@ -95,7 +95,17 @@ public:
     QString toString() const;
 
 private:
-    enum class Op { Equal, NotEqual, Greater, Less, GreaterEqual, LessEqual, Tilde, Caret };
+    enum class Op
+    {
+        Equal,
+        NotEqual,
+        Greater,
+        Less,
+        GreaterEqual,
+        LessEqual,
+        Tilde,
+        Caret
+    };
 
     struct Comparator
     {

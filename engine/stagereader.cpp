@@ -44,7 +44,8 @@ void readRequestedFreight(MapReader &spec, Stage &stage)
             } else if (!sources.isMap()) {
                 sources.error(sourcesNode, QStringLiteral("\"sources\" must be a mapping"));
             } else {
-                request.direct = sources.boolean("direct").value_or(false);
+                const auto direct = sources.boolean("direct");
+                request.direct = direct.value_or(false);
                 request.upstreamStages = sources.stringList("stages").value_or(QStringList());
                 if (const YAML::Node list = sources.value("stages"); list.IsSequence()) {
                     for (auto it = list.begin(); it != list.end(); ++it)
@@ -71,7 +72,9 @@ void readRequestedFreight(MapReader &spec, Stage &stage)
                         options.finish();
                     }
                 }
-                if (!request.direct && request.upstreamStages.isEmpty())
+                // A "direct" that is not a boolean has been reported already.
+                const bool directInvalid = sources.hasValue("direct") && !direct;
+                if (!request.direct && request.upstreamStages.isEmpty() && !directInvalid)
                     sources.error(sourcesNode,
                                   QStringLiteral("freight sources need \"direct: true\" or at least "
                                                  "one upstream stage under \"stages\""));
@@ -224,13 +227,7 @@ PromotionStep readStep(const YAML::Node &node, MapReader &parent, bool insideTas
         }
     }
     if (const auto alias = r.string("as")) {
-        static const QRegularExpression pattern(
-            QStringLiteral("^[a-zA-Z]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?$"));
-        if (!pattern.match(*alias).hasMatch())
-            r.error(r.value("as"),
-                    QStringLiteral("\"%1\" is not a valid step alias: start with a letter, then "
-                                   "letters, digits, '-' or '_' (at most 63)")
-                        .arg(*alias));
+        // Kargo puts no pattern on aliases: only the reserved names and duplicates are refused.
         static const QRegularExpression reserved(QStringLiteral("^(step|task)-\\d+$"));
         if (reserved.match(alias->trimmed()).hasMatch())
             r.error(r.value("as"), QStringLiteral("\"%1\" is reserved for Kargo's default step "

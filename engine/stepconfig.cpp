@@ -88,7 +88,9 @@ const QHash<QString, StepSchema> &schemas()
         s.insert(QStringLiteral("file-write"),
                  {{str("path", true), {"contents", Type::String, true}, str("permissions"),
                    boolean("overwrite")}});
-        s.insert(QStringLiteral("git-commit"), {{str("path", true), str("message", true), author}});
+        s.insert(QStringLiteral("git-commit"),
+                 {{str("path", true), str("message", true), author,
+                   {"messageFromSteps", Type::Any}}});
         s.insert(QStringLiteral("git-push"),
                  {{str("path", true), str("targetBranch"), boolean("generateTargetBranch"),
                    integer("maxAttempts"), str("tag"), str("provider"), boolean("force"),
@@ -248,6 +250,48 @@ void checkObject(const YAML::Node &node, const std::vector<Field> &fields, bool 
     }
 }
 
+/// The key node of @p key in the mapping @p node, or an undefined node.
+YAML::Node keyOf(const YAML::Node &node, const char *key)
+{
+    if (node.IsMap()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (it->first.IsScalar() && it->first.Scalar() == key)
+                return it->first;
+        }
+    }
+    return YAML::Node(YAML::NodeType::Undefined);
+}
+
+/// Fields Kargo removed from steps, also from those whose configuration is not checked here.
+void checkRemovedFields(const QString &uses, const YAML::Node &config,
+                        const Yaml::Context &context)
+{
+    struct Removed
+    {
+        const char16_t *step;
+        const char *field;
+        Problem::Severity severity;
+        const char16_t *message;
+    };
+    static const Removed removed[] = {
+        {u"git-commit", "messageFromSteps", Problem::Severity::Error,
+         u"git-commit's \"messageFromSteps\" was removed in Kargo v1.5; build \"message\" "
+         u"with an expression over the steps' outputs instead"},
+        {u"git-open-pr", "createTargetBranch", Problem::Severity::Warning,
+         u"git-open-pr's \"createTargetBranch\" is deprecated since Kargo v1.10 and removed in "
+         u"v1.12; make sure the target branch exists beforehand instead"},
+        {u"git-wait-for-pr", "prNumberFromStep", Problem::Severity::Error,
+         u"git-wait-for-pr's \"prNumberFromStep\" was removed in Kargo v1.3; set \"prNumber\" "
+         u"to ${{ outputs['<alias>'].pr.id }} instead"},
+    };
+    for (const Removed &entry : removed) {
+        if (uses != QStringView(entry.step))
+            continue;
+        if (const YAML::Node key = keyOf(config, entry.field); key.IsDefined())
+            context.report(entry.severity, key.Mark(), QString::fromUtf16(entry.message));
+    }
+}
+
 /// Rules that Kargo's schemas state as oneOf/deprecations rather than as fields.
 void checkStepRules(const QString &uses, const YAML::Node &config, const Yaml::Context &context)
 {
@@ -303,6 +347,7 @@ bool isKargoStep(const QString &uses)
 void validateStepConfig(const QString &uses, const YAML::Node &config, const YAML::Node &usesNode,
                         const Yaml::Context &context)
 {
+    checkRemovedFields(uses, config, context);
     const auto schema = schemas().constFind(uses);
     if (schema == schemas().constEnd())
         return;

@@ -103,10 +103,19 @@ std::unique_ptr<Store> Store::open(const QString &pipelinePath, QString *error)
     }
     QSqlQuery query(db);
     QString sqlError;
+    // busy_timeout lets a second process (stevedorectl) wait its turn.
+    if (!exec(query, QStringLiteral("PRAGMA busy_timeout = 5000"), &sqlError)) {
+        if (error)
+            *error = QStringLiteral("cannot open the store %1: %2").arg(file, sqlError);
+        return nullptr;
+    }
+    // Checked before anything writes: switching to WAL rewrites the file header, and a store
+    // that is too new or not a store at all must be left exactly as it was.
+    if (store->readableVersion(error) < 0)
+        return nullptr;
     // WAL keeps readers (the GUI's views) unblocked while the engine writes, and survives a
-    // crash mid-write; busy_timeout lets a second process (stevedorectl) wait its turn.
-    if (!exec(query, QStringLiteral("PRAGMA busy_timeout = 5000"), &sqlError) ||
-        !exec(query, QStringLiteral("PRAGMA journal_mode = WAL"), &sqlError) ||
+    // crash mid-write.
+    if (!exec(query, QStringLiteral("PRAGMA journal_mode = WAL"), &sqlError) ||
         !exec(query, QStringLiteral("PRAGMA foreign_keys = ON"), &sqlError)) {
         if (error)
             *error = QStringLiteral("cannot open the store %1: %2").arg(file, sqlError);
@@ -130,13 +139,13 @@ int Store::schemaVersion() const
     return -1;
 }
 
-bool Store::migrate(QString *error)
+int Store::readableVersion(QString *error) const
 {
     const int version = schemaVersion();
     if (version < 0) {
         if (error)
             *error = QStringLiteral("%1 is not a Stevedore store (or is damaged)").arg(m_filePath);
-        return false;
+        return -1;
     }
     if (version > SchemaVersion) {
         if (error)
@@ -146,8 +155,16 @@ bool Store::migrate(QString *error)
                          .arg(m_filePath)
                          .arg(version)
                          .arg(SchemaVersion);
-        return false;
+        return -1;
     }
+    return version;
+}
+
+bool Store::migrate(QString *error)
+{
+    const int version = readableVersion(error);
+    if (version < 0)
+        return false;
     QSqlDatabase db = database();
     for (int from = version; from < SchemaVersion; ++from) {
         // Each step is one transaction, so a crash leaves the store at a whole version.

@@ -42,6 +42,8 @@ public:
 
 private:
     Store(QString connectionName, QString filePath, QString pipelinePath);
+    /// The schema version, or -1 (with @p error set) when this is not a store or too new.
+    int readableVersion(QString *error) const;
     bool migrate(QString *error);
 
     QString m_connectionName;

@@ -4,6 +4,9 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <algorithm>
+#include <vector>
+
 namespace Stevedore {
 
 namespace {
@@ -115,8 +118,12 @@ void readGit(MapReader &r, Subscription &subscription)
     git.strictSemvers = r.boolean("strictSemvers").value_or(true);
     git.insecureSkipTLSVerify = r.boolean("insecureSkipTLSVerify").value_or(false);
     if (const auto since = r.string("since")) {
+        // RFC 3339 needs the date, the time and the offset from UTC; ISO 8601 makes the last
+        // two optional.
+        static const QRegularExpression rfc3339(QStringLiteral(
+            "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"));
         git.since = QDateTime::fromString(*since, Qt::ISODateWithMs);
-        if (!git.since.isValid() || !since->contains(u'T'))
+        if (!git.since.isValid() || !rfc3339.match(*since).hasMatch())
             r.error(r.value("since"), QStringLiteral("\"%1\" is not an RFC 3339 time such as "
                                                      "2025-01-31T12:00:00Z")
                                           .arg(*since));
@@ -222,11 +229,19 @@ void readWarehouseSpec(MapReader &spec, Warehouse &warehouse)
             }
             Subscription subscription;
             subscription.location = spec.context().location(node);
+            // In the order written, so that a second kind is the one reported.
+            std::vector<const char *> written;
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                for (const char *kind : {"git", "image", "chart"}) {
+                    if (it->first.Scalar() == kind &&
+                        std::find(written.begin(), written.end(), kind) == written.end())
+                        written.push_back(kind);
+                }
+            }
+            entry.accept({"git", "image", "chart"});
             int kinds = 0;
-            for (const char *kind : {"git", "image", "chart"}) {
+            for (const char *kind : written) {
                 const YAML::Node body = entry.value(kind);
-                if (!body.IsDefined())
-                    continue;
                 if (++kinds > 1) {
                     entry.error(entry.key(kind),
                                 QStringLiteral("a subscription has exactly one of git, image or "

@@ -4,6 +4,12 @@
 #include <QRegularExpression>
 #include <QVariant>
 
+#include <yaml-cpp/eventhandler.h>
+
+#include <algorithm>
+#include <optional>
+#include <sstream>
+
 namespace Stevedore::Yaml {
 
 SourceLocation Context::location(const YAML::Mark &mark) const
@@ -104,7 +110,168 @@ QString describeParserError(const std::string &message)
     QString text = QString::fromStdString(message);
     if (text.isEmpty())
         text = QStringLiteral("invalid YAML");
+    else if (message == YAML::ErrorMsg::END_OF_MAP || message == YAML::ErrorMsg::END_OF_SEQ)
+        text += QStringLiteral("; check the indentation of this line");
     return QStringLiteral("YAML syntax error: ") + text;
+}
+
+/// Remembers the collections the parser has opened and not yet closed.
+class OpenCollections : public YAML::EventHandler
+{
+public:
+    struct Open
+    {
+        YAML::Mark mark;
+        bool sequence;
+        bool flow;
+    };
+    std::vector<Open> open;
+
+    void OnDocumentStart(const YAML::Mark &) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                  const std::string &) override
+    {
+    }
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t,
+                         YAML::EmitterStyle::value style) override
+    {
+        open.push_back({mark, true, style == YAML::EmitterStyle::Flow});
+    }
+    void OnSequenceEnd() override { open.pop_back(); }
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t,
+                    YAML::EmitterStyle::value style) override
+    {
+        open.push_back({mark, false, style == YAML::EmitterStyle::Flow});
+    }
+    void OnMapEnd() override { open.pop_back(); }
+};
+
+/// yaml-cpp reports an unclosed `[` or `{` at the end of the input, which may be many lines
+/// away from the mistake; this finds where the unclosed collection starts.
+bool reportUnclosedFlow(const std::string &chunk, const std::string &message,
+                        const Context &context)
+{
+    const bool sequence = message == YAML::ErrorMsg::END_OF_SEQ_FLOW;
+    if (!sequence && message != YAML::ErrorMsg::END_OF_MAP_FLOW)
+        return false;
+    std::istringstream input(chunk);
+    YAML::Parser parser(input);
+    OpenCollections collections;
+    try {
+        while (parser.HandleNextDocument(collections)) {
+        }
+    } catch (const YAML::Exception &) {
+    }
+    for (auto it = collections.open.rbegin(); it != collections.open.rend(); ++it) {
+        if (it->flow && it->sequence == sequence) {
+            context.report(Problem::Severity::Error, it->mark,
+                           sequence ? QStringLiteral("YAML syntax error: this \"[\" list is "
+                                                     "never closed with \"]\"")
+                                    : QStringLiteral("YAML syntax error: this \"{\" mapping is "
+                                                     "never closed with \"}\""));
+            return true;
+        }
+    }
+    return false;
+}
+
+/// yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the input when the input ends
+/// with a line break, silently swallowing the rest of the document. Finds such a scalar.
+std::optional<YAML::Mark> unclosedQuote(const YAML::Node &node, const QByteArray &chunk,
+                                        int depth = 0)
+{
+    if (depth > 200)
+        return std::nullopt;
+    if (node.IsScalar()) {
+        if (isPlainScalar(node) || node.Mark().is_null())
+            return std::nullopt;
+        // yaml-cpp does not count a byte order mark in positions.
+        const qsizetype bom = chunk.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+        const qsizetype start = bom + node.Mark().pos;
+        if (start >= chunk.size())
+            return std::nullopt;
+        const char quote = chunk.at(start);
+        if (quote != '"' && quote != '\'')
+            return std::nullopt;
+        for (qsizetype i = start + 1; i < chunk.size(); ++i) {
+            const char c = chunk.at(i);
+            if (quote == '"' && c == '\\')
+                ++i;
+            else if (c == quote && quote == '\'' && i + 1 < chunk.size() && chunk.at(i + 1) == '\'')
+                ++i;
+            else if (c == quote)
+                return std::nullopt;
+        }
+        return node.Mark();
+    }
+    if (node.IsMap()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (auto mark = unclosedQuote(it->first, chunk, depth + 1))
+                return mark;
+            if (auto mark = unclosedQuote(it->second, chunk, depth + 1))
+                return mark;
+        }
+    } else if (node.IsSequence()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (auto mark = unclosedQuote(*it, chunk, depth + 1))
+                return mark;
+        }
+    }
+    return std::nullopt;
+}
+
+/// yaml-cpp 0.7 keeps YAML merge keys (`<<: *defaults`) as ordinary keys. Kubernetes merges
+/// them, so we do too: the mapping's own keys win over merged ones, and earlier merged
+/// mappings over later ones. Merged nodes keep their marks, so problems in them point at the
+/// anchored original.
+void resolveMergeKeys(YAML::Node node, int depth = 0)
+{
+    if (depth > 200)
+        return;
+    if (node.IsSequence()) {
+        for (auto it = node.begin(); it != node.end(); ++it)
+            resolveMergeKeys(*it, depth + 1);
+        return;
+    }
+    if (!node.IsMap())
+        return;
+    std::vector<YAML::Node> sources;
+    bool merges = false;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const bool mergeKey = isPlainScalar(it->first) && it->first.Scalar() == "<<";
+        if (mergeKey && it->second.IsMap()) {
+            sources.push_back(it->second);
+        } else if (mergeKey && it->second.IsSequence() &&
+                   std::all_of(it->second.begin(), it->second.end(),
+                               [](const YAML::Node &item) { return item.IsMap(); })) {
+            for (auto item = it->second.begin(); item != it->second.end(); ++item)
+                sources.push_back(*item);
+        } else {
+            // Anything else after "<<" is left alone, to be reported as an unknown field.
+            resolveMergeKeys(it->second, depth + 1);
+            continue;
+        }
+        merges = true;
+    }
+    if (!merges)
+        return;
+    for (const YAML::Node &source : sources)
+        resolveMergeKeys(source, depth + 1);
+    node.remove(std::string("<<"));
+    const auto contains = [&](const std::string &key) {
+        return std::any_of(node.begin(), node.end(), [&](const auto &pair) {
+            return pair.first.IsScalar() && pair.first.Scalar() == key;
+        });
+    };
+    for (const YAML::Node &source : sources) {
+        for (auto it = source.begin(); it != source.end(); ++it) {
+            if (it->first.IsScalar() && !contains(it->first.Scalar()))
+                node.force_insert(it->first, it->second);
+        }
+    }
 }
 
 /// yaml-cpp keeps every pair of a mapping with repeated keys; Kubernetes refuses such
@@ -189,15 +356,40 @@ std::vector<Document> parseDocuments(const QString &file, const QByteArray &text
         const qsizetype end = i + 1 < chunks.size() ? chunks[i + 1].begin : text.size();
         const QByteArray chunk = text.mid(chunks[i].begin, end - chunks[i].begin);
         const Context context{file, chunks[i].firstLine, problems};
+        const std::string input = chunk.toStdString();
+        const auto reportUnclosedQuote = [&](const std::vector<YAML::Node> &nodes) {
+            for (const YAML::Node &node : nodes) {
+                if (const auto mark = unclosedQuote(node, chunk)) {
+                    context.report(Problem::Severity::Error, *mark,
+                                   QStringLiteral("YAML syntax error: this quoted string is "
+                                                  "never closed"));
+                    return true;
+                }
+            }
+            return false;
+        };
         try {
-            const std::vector<YAML::Node> nodes = YAML::LoadAll(chunk.toStdString());
+            const std::vector<YAML::Node> nodes = YAML::LoadAll(input);
+            if (reportUnclosedQuote(nodes))
+                continue;
             for (const YAML::Node &node : nodes) {
                 checkDuplicateKeys(node, context);
+                resolveMergeKeys(node);
                 documents.push_back({node, chunks[i].firstLine});
             }
         } catch (const YAML::Exception &e) {
-            if (!reportTabIndentation(chunk, context))
-                context.report(Problem::Severity::Error, e.mark, describeParserError(e.msg));
+            if (reportTabIndentation(chunk, context) || reportUnclosedFlow(input, e.msg, context))
+                continue;
+            // Without a final line break yaml-cpp does notice an unclosed quote, but only at
+            // the end of the input; with one, it parses and the quote can be found.
+            if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
+                try {
+                    if (reportUnclosedQuote(YAML::LoadAll(input + '\n')))
+                        continue;
+                } catch (const YAML::Exception &) {
+                }
+            }
+            context.report(Problem::Severity::Error, e.mark, describeParserError(e.msg));
         }
     }
     return documents;

@@ -1,0 +1,9 @@
+#include <QTest>
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,136 @@
+#include "ui/graphnodeitem.h"
+
+#include "ui/edgeitem.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPalette>
+#include <QStyleOptionGraphicsItem>
+
+namespace Stevedore {
+
+namespace {
+
+constexpr qreal radius = 8;
+constexpr qreal padding = 10;
+
+/// Text on a coloured card: black or white, whichever reads better.
+QColor textColorOn(const QColor &background)
+{
+    const qreal luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() +
+                            0.0722 * background.blueF();
+    return luminance > 0.6 ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
+}
+
+} // namespace
+
+GraphNodeItem::GraphNodeItem(QString name, QStringList details)
+    : m_name(std::move(name))
+    , m_details(std::move(details))
+{
+    setFlags(ItemIsSelectable | ItemIsFocusable | ItemIsMovable | ItemSendsGeometryChanges);
+    setAcceptHoverEvents(true);
+    setCacheMode(DeviceCoordinateCache);
+    setToolTip(m_name);
+}
+
+QSizeF GraphNodeItem::cardSize()
+{
+    return {200, 68};
+}
+
+void GraphNodeItem::addEdge(EdgeItem *edge)
+{
+    m_edges.append(edge);
+}
+
+QRectF GraphNodeItem::boundingRect() const
+{
+    const QSizeF size = cardSize();
+    // Room for the selection outline.
+    return QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height())
+        .adjusted(-3, -3, 3, 3);
+}
+
+QPointF GraphNodeItem::outPort() const
+{
+    return mapToScene(QPointF(cardSize().width() / 2, 0));
+}
+
+QPointF GraphNodeItem::inPort() const
+{
+    return mapToScene(QPointF(-cardSize().width() / 2, 0));
+}
+
+void GraphNodeItem::paintBadge(QPainter *, const QRectF &) const {}
+
+void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QSizeF size = cardSize();
+    const QRectF card(-size.width() / 2, -size.height() / 2, size.width(), size.height());
+    const QColor fill = fillColor();
+    const QColor ink = textColorOn(fill);
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(card, radius, radius);
+
+    if (option->state & QStyle::State_Selected) {
+        QPen outline(QApplication::palette().color(QPalette::Highlight), 3);
+        painter->setPen(outline);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card.adjusted(-1.5, -1.5, 1.5, 1.5), radius + 1, radius + 1);
+    } else if (option->state & QStyle::State_MouseOver) {
+        painter->setPen(QPen(accentColor().darker(130), 1.5));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card, radius, radius);
+    }
+
+    qreal textLeft = card.left() + padding;
+    if (hasBadge()) {
+        const QRectF badge(textLeft, card.top() + padding, 16, 16);
+        paintBadge(painter, badge);
+        textLeft = badge.right() + 6;
+    }
+
+    QFont titleFont = QApplication::font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.05);
+    painter->setFont(titleFont);
+    painter->setPen(ink);
+    const QRectF titleRect(textLeft, card.top() + padding - 2, card.right() - padding - textLeft,
+                           QFontMetricsF(titleFont).height());
+    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(titleFont).elidedText(m_name, Qt::ElideRight,
+                                                          titleRect.width()));
+
+    QFont detailFont = QApplication::font();
+    detailFont.setPointSizeF(detailFont.pointSizeF() * 0.85);
+    painter->setFont(detailFont);
+    QColor detailInk = ink;
+    detailInk.setAlphaF(0.85);
+    painter->setPen(detailInk);
+    const QFontMetricsF metrics(detailFont);
+    qreal y = titleRect.bottom() + 4;
+    for (const QString &line : std::as_const(m_details)) {
+        if (y + metrics.height() > card.bottom() - 4)
+            break;
+        const QRectF lineRect(card.left() + padding, y, size.width() - 2 * padding,
+                              metrics.height());
+        painter->drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          metrics.elidedText(line, Qt::ElideRight, lineRect.width()));
+        y += metrics.height();
+    }
+}
+
+QVariant GraphNodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged) {
+        for (EdgeItem *edge : std::as_const(m_edges))
+            edge->adjust();
+    }
+    return QGraphicsItem::itemChange(change, value);
+}
+
+} // namespace Stevedore

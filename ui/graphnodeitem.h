@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QGraphicsItem>
+#include <QList>
+#include <QString>
+
+namespace Stevedore {
+
+class EdgeItem;
+
+/// A node of the pipeline graph: a rounded card with a title and a few lines of detail.
+/// Subclasses choose the colours and the lines; the base class keeps connected edges following
+/// the node when it moves.
+class GraphNodeItem : public QGraphicsItem
+{
+    Q_DECLARE_TR_FUNCTIONS(GraphNodeItem)
+
+public:
+    GraphNodeItem(QString name, QStringList details);
+
+    const QString &name() const { return m_name; }
+    void addEdge(EdgeItem *edge);
+
+    /// The points where edges leave (right side) and arrive (left side), in scene coordinates.
+    QPointF outPort() const;
+    QPointF inPort() const;
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+               QWidget *widget) override;
+
+    static QSizeF cardSize();
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+    virtual QColor fillColor() const = 0;
+    virtual QColor accentColor() const { return fillColor(); }
+    /// A glyph left of the title (e.g. a warehouse's), for nodes that have one.
+    virtual bool hasBadge() const { return false; }
+    virtual void paintBadge(QPainter *painter, const QRectF &rect) const;
+
+private:
+    QString m_name;
+    QStringList m_details;
+    QList<EdgeItem *> m_edges;
+};
+
+} // namespace Stevedore

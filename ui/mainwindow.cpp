@@ -1,0 +1,390 @@
+#include "ui/mainwindow.h"
+
+#include "engine/engine.h"
+#include "engine/enginehost.h"
+#include "engine/versions.h"
+#include "ui/detailspanel.h"
+#include "ui/graphnodeitem.h"
+#include "ui/pipelinescene.h"
+#include "ui/pipelineview.h"
+#include "ui/problemsview.h"
+#include "ui/sourceview.h"
+#include "ui/stagenodeitem.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent>
+
+namespace Stevedore {
+
+namespace {
+
+const QString recentKey = QStringLiteral("recentPipelines");
+const QString geometryKey = QStringLiteral("mainWindow/geometry");
+const QString stateKey = QStringLiteral("mainWindow/state");
+
+} // namespace
+
+MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
+    : QMainWindow(parent)
+    , m_engine(engine)
+    , m_scene(new PipelineScene(this))
+    , m_view(new PipelineView(m_scene, this))
+    , m_details(new DetailsPanel(this))
+    , m_problems(new ProblemsView(this))
+    , m_source(new SourceView(this))
+    , m_statusPath(new QLabel(this))
+    , m_statusCounts(new QLabel(this))
+{
+    setWindowTitle(tr("Stevedore"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/stevedore.svg")));
+    setCentralWidget(m_view);
+    createDocks();
+    createActions();
+    statusBar()->addWidget(m_statusPath, 1);
+    statusBar()->addPermanentWidget(m_statusCounts);
+
+    connect(engine->engine(), &Engine::pipelineOpened, this, &MainWindow::onPipelineOpened);
+    connect(engine->engine(), &Engine::pipelineFailed, this, &MainWindow::onPipelineFailed);
+    connect(engine->engine(), &Engine::storeUnavailable, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Local store unavailable: %1").arg(message));
+    });
+    connect(m_scene, &PipelineScene::stageSelected, this,
+            [this](const QString &name) { m_details->showStage(m_pipeline, name); });
+    connect(m_scene, &PipelineScene::warehouseSelected, this,
+            [this](const QString &name) { m_details->showWarehouse(m_pipeline, name); });
+    connect(m_scene, &PipelineScene::selectionCleared, m_details, &DetailsPanel::showNothing);
+    connect(m_details, &DetailsPanel::locationActivated, this, &MainWindow::showLocation);
+    connect(m_problems, &ProblemsView::problemActivated, this, &MainWindow::showLocation);
+    connect(m_problems, &ProblemsView::countsChanged, this, [this](int errors, int warnings) {
+        m_problemsDock->setWindowTitle(errors + warnings > 0
+                                           ? tr("Problems (%1)").arg(errors + warnings)
+                                           : tr("Problems"));
+        m_statusCounts->setText(tr("%n error(s)", nullptr, errors) + QStringLiteral(", ") +
+                                tr("%n warning(s)", nullptr, warnings));
+    });
+
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
+        resize(1200, 760);
+    restoreState(settings.value(stateKey).toByteArray());
+    m_view->viewport()->installEventFilter(this);
+    updateRecentMenu();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    m_detailsDock = new QDockWidget(tr("Details"), this);
+    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    m_detailsDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+
+    m_sourceDock = new QDockWidget(tr("Manifest"), this);
+    m_sourceDock->setObjectName(QStringLiteral("sourceDock"));
+    m_sourceDock->setWidget(m_source);
+    addDockWidget(Qt::RightDockWidgetArea, m_sourceDock);
+    tabifyDockWidget(m_detailsDock, m_sourceDock);
+    m_detailsDock->raise();
+
+    m_problemsDock = new QDockWidget(tr("Problems"), this);
+    m_problemsDock->setObjectName(QStringLiteral("problemsDock"));
+    m_problemsDock->setWidget(m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
+    resizeDocks({m_detailsDock}, {360}, Qt::Horizontal);
+    resizeDocks({m_problemsDock}, {160}, Qt::Vertical);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *openFolder = file->addAction(tr("&Open Pipeline Folder\u2026"), this,
+                                          &MainWindow::chooseFolder);
+    openFolder->setShortcut(QKeySequence::Open);
+    QAction *openFile = file->addAction(tr("Open Manifest &File\u2026"), this,
+                                        &MainWindow::chooseFile);
+    openFile->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    file->addAction(tr("Open &Demo Pipeline"), this, &MainWindow::openDemoPipeline);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    m_reloadAction = file->addAction(tr("Re&load"), this, [this] {
+        setLoading(m_pipeline.displayPath);
+        m_engine->reload();
+    });
+    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), m_view, &PipelineView::zoomIn);
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), m_view, &PipelineView::zoomOut);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *actualSize = view->addAction(tr("&Actual Size"), m_view, &PipelineView::resetZoom);
+    actualSize->setShortcut(QKeySequence(tr("Ctrl+0")));
+    QAction *fit = view->addAction(tr("&Fit to Window"), m_view, &PipelineView::fitToView);
+    fit->setShortcut(QKeySequence(tr("Ctrl+9")));
+    m_viewActions = {zoomIn, zoomOut, actualSize, fit};
+    view->addSeparator();
+    view->addAction(m_detailsDock->toggleViewAction());
+    view->addAction(m_sourceDock->toggleViewAction());
+    view->addAction(m_problemsDock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this,
+                                         &MainWindow::showShortcuts);
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About Stevedore"), this, &MainWindow::showAbout)
+        ->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
+        ->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::updateActions()
+{
+    m_reloadAction->setEnabled(m_loaded);
+    for (QAction *action : std::as_const(m_viewActions))
+        action->setEnabled(m_loaded && !m_scene->isEmpty());
+}
+
+void MainWindow::setLoading(const QString &what)
+{
+    m_statusPath->setText(tr("Loading %1\u2026").arg(what));
+}
+
+void MainWindow::openPipeline(const QString &path)
+{
+    setLoading(path);
+    m_engine->openPipeline(path);
+}
+
+void MainWindow::openDemoPipeline()
+{
+    setLoading(tr("the demo pipeline"));
+    m_engine->openDemoPipeline();
+}
+
+void MainWindow::openInitialPipeline()
+{
+    const QStringList recent = recentPipelines();
+    if (recent.isEmpty())
+        openDemoPipeline();
+    else
+        openPipeline(recent.first());
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Open Pipeline Folder"),
+        m_pipeline.rootPath.isEmpty() ? QString() : QFileInfo(m_pipeline.rootPath).path());
+    if (!dir.isEmpty())
+        openPipeline(dir);
+}
+
+void MainWindow::chooseFile()
+{
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Open Manifest File"), QString(),
+        tr("Kargo manifests (*.yaml *.yml);;All files (*)"));
+    if (!file.isEmpty())
+        openPipeline(file);
+}
+
+void MainWindow::onPipelineOpened(const Pipeline &pipeline)
+{
+    const QString selected = m_details->shownName();
+    m_pipeline = pipeline;
+    m_loaded = true;
+    m_scene->setPipeline(pipeline);
+    m_problems->setProblems(pipeline.problems);
+    m_source->setSources(pipeline.sources);
+    if (m_pipeline.stage(selected))
+        m_scene->selectStage(selected);
+    else if (GraphNodeItem *warehouse = m_scene->warehouseItem(selected))
+        warehouse->setSelected(true);
+    else
+        m_details->showNothing();
+
+    const QString name = pipeline.projectName.isEmpty() ? QFileInfo(pipeline.rootPath).fileName()
+                                                        : pipeline.projectName;
+    setWindowTitle(tr("%1 \u2014 Stevedore").arg(name));
+    m_statusPath->setText(pipeline.rootPath);
+    addRecent(pipeline.rootPath);
+    updateActions();
+    // Fit once the new scene has been laid out in the viewport.
+    QTimer::singleShot(0, m_view, &PipelineView::fitToView);
+    if (!m_layoutReportPath.isEmpty())
+        m_layoutReportPending = true;
+    Q_EMIT pipelineShown();
+}
+
+void MainWindow::onPipelineFailed(const QString &path, const QString &message)
+{
+    m_statusPath->setText(tr("Could not open %1").arg(path));
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Could not open the pipeline"), message,
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    // Keep the recent list honest: a pipeline that cannot be opened is dropped from it.
+    {
+        QSettings settings;
+        QStringList recent = settings.value(recentKey).toStringList();
+        recent.removeAll(path);
+        settings.setValue(recentKey, recent);
+        updateRecentMenu();
+    }
+}
+
+void MainWindow::showLocation(const SourceLocation &location)
+{
+    if (m_source->showLocation(location)) {
+        m_sourceDock->show();
+        m_sourceDock->raise();
+    }
+}
+
+QStringList MainWindow::recentPipelines() const
+{
+    return QSettings().value(recentKey).toStringList();
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    QSettings settings;
+    QStringList recent = settings.value(recentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > maxRecentPipelines)
+        recent.removeLast();
+    settings.setValue(recentKey, recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentPipelines();
+    for (const QString &path : recent) {
+        QAction *action = m_recentMenu->addAction(path, this, [this, path] { openPipeline(path); });
+        action->setToolTip(path);
+    }
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear List"), this, [this] {
+            QSettings().remove(recentKey);
+            updateRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Stevedore"),
+        tr("<h3>Stevedore %1</h3>"
+           "<p>Continuous promotion for Kargo pipelines, on your workstation.</p>"
+           "<p>Qt %2<br>libgit2 %3<br>yaml-cpp %4<br>Graphviz %5</p>")
+            .arg(Versions::stevedore(), Versions::qt(), Versions::libgit2(), Versions::yamlCpp(),
+                 Versions::graphviz()));
+}
+
+void MainWindow::showShortcuts()
+{
+    QString rows;
+    const QList<QAction *> menus = menuBar()->actions();
+    for (QAction *menu : menus) {
+        if (!menu->menu())
+            continue;
+        const QList<QAction *> actions = menu->menu()->actions();
+        for (QAction *action : actions) {
+            if (action->shortcut().isEmpty())
+                continue;
+            rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;<b>%2</b></td></tr>")
+                        .arg(action->text().remove(u'&').remove(u'\u2026'),
+                             action->shortcut().toString(QKeySequence::NativeText));
+        }
+    }
+    QMessageBox::information(this, tr("Keyboard Shortcuts"),
+                             QStringLiteral("<table>%1</table>").arg(rows));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(geometryKey, saveGeometry());
+    settings.setValue(stateKey, saveState());
+    event->accept();
+}
+
+void MainWindow::setLayoutReportPath(const QString &path)
+{
+    m_layoutReportPath = path;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Paint && m_layoutReportPending) {
+        // Queued, so the report is written after this paint has reached the screen.
+        m_layoutReportPending = false;
+        QTimer::singleShot(50, this, &MainWindow::writeLayoutReport);
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::writeLayoutReport()
+{
+    QJsonArray nodes;
+    const QList<GraphNodeItem *> items = m_scene->nodeItems();
+    for (GraphNodeItem *item : items) {
+        const QRect onScreen =
+            m_view->mapFromScene(item->sceneBoundingRect()).boundingRect();
+        const QPoint topLeft = m_view->viewport()->mapToGlobal(onScreen.topLeft());
+        QJsonObject node{{QStringLiteral("name"), item->name()},
+                         {QStringLiteral("kind"), item->type() == StageNodeItem::Type
+                                                      ? QStringLiteral("Stage")
+                                                      : QStringLiteral("Warehouse")},
+                         {QStringLiteral("x"), topLeft.x()},
+                         {QStringLiteral("y"), topLeft.y()},
+                         {QStringLiteral("width"), onScreen.width()},
+                         {QStringLiteral("height"), onScreen.height()}};
+        if (item->type() == StageNodeItem::Type)
+            node.insert(QStringLiteral("color"),
+                        static_cast<StageNodeItem *>(item)->color().name());
+        nodes.append(node);
+    }
+    const QByteArray json =
+        QJsonDocument(QJsonObject{{QStringLiteral("window"), windowTitle()},
+                                  {QStringLiteral("zoom"), m_view->zoom()},
+                                  {QStringLiteral("nodes"), nodes}})
+            .toJson();
+    // Off the GUI thread, like every other write.
+    (void)QtConcurrent::run([path = m_layoutReportPath, json] {
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly) && file.write(json) == json.size())
+            file.commit();
+    });
+}
+
+} // namespace Stevedore

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "engine/pipeline.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace Stevedore {
+
+class DetailsPanel;
+class EngineHost;
+class PipelineScene;
+class PipelineView;
+class ProblemsView;
+class SourceView;
+
+/// The main window: the pipeline graph in the middle, details and manifest source on the
+/// right, problems below. It asks the engine to open pipelines and draws what comes back;
+/// it never reads files or talks to the network itself.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    static constexpr int maxRecentPipelines = 10;
+
+    explicit MainWindow(EngineHost *engine, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openPipeline(const QString &path);
+    void openDemoPipeline();
+    /// Opens the most recent pipeline, or the demo when there is none (first start).
+    void openInitialPipeline();
+
+    /// After the first pipeline is drawn and painted, writes the on-screen geometry of every
+    /// node to @p path as JSON (for automation and screenshot tests).
+    void setLayoutReportPath(const QString &path);
+
+    PipelineScene *scene() const { return m_scene; }
+    PipelineView *view() const { return m_view; }
+    ProblemsView *problemsView() const { return m_problems; }
+    SourceView *sourceView() const { return m_source; }
+    DetailsPanel *detailsPanel() const { return m_details; }
+    const Pipeline &pipeline() const { return m_pipeline; }
+    QStringList recentPipelines() const;
+
+Q_SIGNALS:
+    /// A pipeline was loaded and drawn.
+    void pipelineShown();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void onPipelineOpened(const Pipeline &pipeline);
+    void onPipelineFailed(const QString &path, const QString &message);
+    void showLocation(const SourceLocation &location);
+    void setLoading(const QString &what);
+    void addRecent(const QString &path);
+    void updateRecentMenu();
+    void updateActions();
+    void writeLayoutReport();
+    void chooseFolder();
+    void chooseFile();
+    void showAbout();
+    void showShortcuts();
+
+    EngineHost *m_engine;
+    Pipeline m_pipeline;
+    bool m_loaded = false;
+    PipelineScene *m_scene;
+    PipelineView *m_view;
+    DetailsPanel *m_details;
+    ProblemsView *m_problems;
+    SourceView *m_source;
+    QDockWidget *m_detailsDock = nullptr;
+    QDockWidget *m_sourceDock = nullptr;
+    QDockWidget *m_problemsDock = nullptr;
+    QLabel *m_statusPath;
+    QLabel *m_statusCounts;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QList<QAction *> m_viewActions;
+    QString m_layoutReportPath;
+    bool m_layoutReportPending = false;
+};
+
+} // namespace Stevedore

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "engine/pipeline.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+
+namespace Stevedore {
+
+class GraphNodeItem;
+class StageNodeItem;
+
+/// The pipeline as a graph scene: a node per warehouse and stage, laid out left to right by
+/// Graphviz, and an edge per path freight can take. Owns its items; the view owns zoom.
+class PipelineScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    explicit PipelineScene(QObject *parent = nullptr);
+
+    void setPipeline(const Pipeline &pipeline);
+    const Pipeline &pipeline() const { return m_pipeline; }
+
+    QList<GraphNodeItem *> nodeItems() const { return m_nodes; }
+    StageNodeItem *stageItem(const QString &name) const;
+    GraphNodeItem *warehouseItem(const QString &name) const;
+    bool isEmpty() const { return m_nodes.isEmpty(); }
+
+    void selectStage(const QString &name);
+
+Q_SIGNALS:
+    void stageSelected(const QString &name);
+    void warehouseSelected(const QString &name);
+    void selectionCleared();
+
+private:
+    void onSelectionChanged();
+    QStringList stageDetails(const Stage &stage) const;
+    QStringList warehouseDetails(const Warehouse &warehouse) const;
+
+    Pipeline m_pipeline;
+    QList<GraphNodeItem *> m_nodes;
+    QHash<QString, StageNodeItem *> m_stages;
+    QHash<QString, GraphNodeItem *> m_warehouses;
+};
+
+} // namespace Stevedore
