@@ -54,8 +54,7 @@ Store::Store(QString connectionName, QString filePath, QString pipelinePath)
     : m_connectionName(std::move(connectionName))
     , m_filePath(std::move(filePath))
     , m_pipelinePath(std::move(pipelinePath))
-{
-}
+{}
 
 Store::~Store()
 {
@@ -91,14 +90,15 @@ std::unique_ptr<Store> Store::open(const QString &pipelinePath, QString *error)
                          .arg(QFileInfo(file).absolutePath());
         return nullptr;
     }
-    const QString connection = QStringLiteral("stevedore-store-") +
-                               QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString connection =
+        QStringLiteral("stevedore-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<Store> store(new Store(connection, file, canonical));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
     db.setDatabaseName(file);
     if (!db.open()) {
         if (error)
-            *error = QStringLiteral("cannot open the store %1: %2").arg(file, db.lastError().text());
+            *error =
+                QStringLiteral("cannot open the store %1: %2").arg(file, db.lastError().text());
         return nullptr;
     }
     QSqlQuery query(db);

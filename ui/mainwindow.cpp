@@ -361,6 +361,7 @@ void MainWindow::writeLayoutReport()
         const QRect onScreen =
             m_view->mapFromScene(item->sceneBoundingRect()).boundingRect();
         const QPoint topLeft = m_view->viewport()->mapToGlobal(onScreen.topLeft());
+        const bool visible = m_view->viewport()->rect().contains(onScreen);
         QJsonObject node{{QStringLiteral("name"), item->name()},
                          {QStringLiteral("kind"), item->type() == StageNodeItem::Type
                                                       ? QStringLiteral("Stage")
@@ -368,7 +369,8 @@ void MainWindow::writeLayoutReport()
                          {QStringLiteral("x"), topLeft.x()},
                          {QStringLiteral("y"), topLeft.y()},
                          {QStringLiteral("width"), onScreen.width()},
-                         {QStringLiteral("height"), onScreen.height()}};
+                         {QStringLiteral("height"), onScreen.height()},
+                         {QStringLiteral("visible"), visible}};
         if (item->type() == StageNodeItem::Type)
             node.insert(QStringLiteral("color"),
                         static_cast<StageNodeItem *>(item)->color().name());

@@ -37,7 +37,8 @@ public:
     void openInitialPipeline();
 
     /// After the first pipeline is drawn and painted, writes the on-screen geometry of every
-    /// node to @p path as JSON (for automation and screenshot tests).
+    /// node to @p path as JSON, with whether it is inside the visible part of the graph (for
+    /// automation and screenshot tests).
     void setLayoutReportPath(const QString &path);
 
     PipelineScene *scene() const { return m_scene; }

@@ -46,10 +46,16 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QStringList &
             line.error = QStringLiteral("option --%1 takes no value").arg(name);
             return line;
         }
-        if (name == u"state-dir")
+        if (name == u"state-dir") {
+            // An empty folder (an unset shell variable, say) must not quietly mean the default.
+            if (value.isEmpty()) {
+                line.error = QStringLiteral("option --state-dir needs a value");
+                return line;
+            }
             line.stateDir = value;
-        else
+        } else {
             line.options.insert(name, value);
+        }
     }
     return line;
 }

@@ -2,7 +2,9 @@
 
 #include "engine/manifestloader.h"
 #include "engine/pipelinegraph.h"
+#include "engine/store.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 namespace Stevedore::Cli {
@@ -21,8 +23,8 @@ bool checkOptions(const CommandLine &line, const QStringList &allowed, Streams i
 {
     for (auto it = line.options.begin(); it != line.options.end(); ++it) {
         if (!allowed.contains(it.key())) {
-            *exitCode = usage(io, QStringLiteral("%1: unknown option --%2").arg(line.command,
-                                                                                 it.key()));
+            *exitCode =
+                usage(io, QStringLiteral("%1: unknown option --%2").arg(line.command, it.key()));
             return false;
         }
     }
@@ -90,14 +92,13 @@ int graph(const CommandLine &line, Streams io)
     if (!checkOptions(line, {QStringLiteral("format")}, io, &exitCode))
         return exitCode;
     if (line.positional.size() != 1)
-        return usage(io, line.positional.isEmpty()
-                             ? QStringLiteral("graph: missing PATH")
-                             : QStringLiteral("graph: takes one PATH"));
+        return usage(io, line.positional.isEmpty() ? QStringLiteral("graph: missing PATH")
+                                                   : QStringLiteral("graph: takes one PATH"));
     const QString format = line.has(QStringLiteral("format")) ? line.value(QStringLiteral("format"))
                                                               : QStringLiteral("text");
     if (format != u"text" && format != u"json" && format != u"dot")
-        return usage(io, QStringLiteral("graph: unknown format \"%1\" (use text, json or dot)")
-                             .arg(format));
+        return usage(
+            io, QStringLiteral("graph: unknown format \"%1\" (use text, json or dot)").arg(format));
     if (!checkPaths(line.positional, io, &exitCode))
         return exitCode;
     // Drawn even when the manifests have errors, as the GUI does; the problems go to stderr.
@@ -110,6 +111,28 @@ int graph(const CommandLine &line, Streams io)
         io.out << g.toDot();
     else
         io.out << g.toText();
+    return Success;
+}
+
+int store(const CommandLine &line, Streams io)
+{
+    int exitCode = Success;
+    if (!checkOptions(line, {}, io, &exitCode))
+        return exitCode;
+    if (line.positional.size() != 1)
+        return usage(io, line.positional.isEmpty() ? QStringLiteral("store: missing PATH")
+                                                   : QStringLiteral("store: takes one PATH"));
+    if (!checkPaths(line.positional, io, &exitCode))
+        return exitCode;
+    // Opening is what creates (or migrates) the store; a store it cannot read, or one a newer
+    // Stevedore wrote, is refused and left as it is.
+    QString error;
+    const auto opened = Store::open(line.positional.first(), &error);
+    if (!opened) {
+        io.err << "stevedorectl: " << error << '\n';
+        return Failure;
+    }
+    io.out << QDir::toNativeSeparators(opened->filePath()) << '\n';
     return Success;
 }
 
@@ -126,6 +149,9 @@ QString helpText()
         "                                   Exit 0 without errors, 1 with errors, 2 on usage.\n"
         "  graph PATH [--format FORMAT]     Print the pipeline's warehouses, stages and edges.\n"
         "                                   FORMAT is text (default), json or dot.\n"
+        "  store PATH                       Print the file of the pipeline's local store (under\n"
+        "                                   the state folder), creating it if needed. Exit 1 if\n"
+        "                                   it cannot be opened, e.g. a newer Stevedore wrote it.\n"
         "\n"
         "Global options (before or after the command):\n"
         "  --state-dir DIR                  Keep the local store and caches in DIR (overrides\n"

@@ -6,7 +6,12 @@
 
 namespace Stevedore::Cli {
 
-enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+enum ExitCode
+{
+    Success = 0,
+    Failure = 1,
+    UsageError = 2
+};
 
 struct Streams
 {
@@ -18,6 +23,8 @@ struct Streams
 int validate(const CommandLine &line, Streams io);
 /// Prints the pipeline's warehouses, stages and the edges between them.
 int graph(const CommandLine &line, Streams io);
+/// Prints where the pipeline's local store lives, creating it if needed.
+int store(const CommandLine &line, Streams io);
 
 QString helpText();
 

@@ -39,6 +39,8 @@ int main(int argc, char *argv[])
         return Cli::validate(line, io);
     if (line.command == u"graph")
         return Cli::graph(line, io);
+    if (line.command == u"store")
+        return Cli::store(line, io);
     if (line.command.isEmpty()) {
         err << Cli::helpText();
         return Cli::UsageError;

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void refusesForeignFolder();
 
     void engineOpensDemoOnItsThread();
+    void engineOpensWithoutStore();
     void engineReportsMissingPipeline();
 
 private:
@@ -204,8 +205,7 @@ void TestDemoPipeline::gitopsValues()
     QVERIFY(!ensureDemo().isEmpty());
     const QString gitops = demoDir() + u"/gitops.git"_s;
     const QString app = demoDir() + u"/app.git"_s;
-    const QString values =
-        gitOutput(gitops, {u"show"_s, u"main:env/%1/values.yaml"_s.arg(stage)});
+    const QString values = gitOutput(gitops, {u"show"_s, u"main:env/%1/values.yaml"_s.arg(stage)});
     QVERIFY2(values.contains(u"\napp:\n"_s), qPrintable(values));
     QVERIFY2(values.contains(u"\n  version: v1.0.0"_s), qPrintable(values));
     QVERIFY2(values.contains(u"\nreplicas: %1\n"_s.arg(replicas)), qPrintable(values));
@@ -250,8 +250,7 @@ void TestDemoPipeline::manifestsLoadCleanly()
     QVERIFY(url.isLocalFile());
     QCOMPARE(QFileInfo(url.toLocalFile()).canonicalFilePath(),
              QFileInfo(demoDir() + u"/app.git"_s).canonicalFilePath());
-    QCOMPARE(gitOutput(url.toLocalFile(), {u"rev-parse"_s, u"--is-bare-repository"_s}),
-             u"true"_s);
+    QCOMPARE(gitOutput(url.toLocalFile(), {u"rev-parse"_s, u"--is-bare-repository"_s}), u"true"_s);
 
     // The promotion task writes into the GitOps repository, also by a file:// URL.
     const PromotionTask *task = pipeline.task(u"promote"_s);
@@ -374,7 +373,8 @@ void TestDemoPipeline::engineOpensDemoOnItsThread()
     QCOMPARE(pipeline.stages.size(), 3);
     QCOMPARE(pipeline.warehouses.size(), 1);
     QVERIFY(!pipeline.hasErrors());
-    QCOMPARE(pipeline.rootPath, QFileInfo(StatePaths::demoDir() + u"/pipeline"_s).canonicalFilePath());
+    QCOMPARE(pipeline.rootPath,
+             QFileInfo(StatePaths::demoDir() + u"/pipeline"_s).canonicalFilePath());
 
     QThread *const thread = emittedOn;
     QVERIFY(thread);
@@ -391,6 +391,26 @@ void TestDemoPipeline::engineOpensDemoOnItsThread()
     QVERIFY(opened.wait(30000) || opened.size() == 2);
     QCOMPARE(opened.size(), 2);
     QCOMPARE(emittedOn.load(), thread);
+}
+
+void TestDemoPipeline::engineOpensWithoutStore()
+{
+    // The state folder cannot be created (a file is in the way): the pipeline still opens.
+    const QString blocker = m_temp->filePath(u"blocker"_s);
+    QFile file(blocker);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    StatePaths::setOverride(blocker);
+
+    EngineHost host;
+    QSignalSpy opened(host.engine(), &Engine::pipelineOpened);
+    QSignalSpy storeUnavailable(host.engine(), &Engine::storeUnavailable);
+    host.openPipeline(QStringLiteral(STEVEDORE_FIXTURES_DIR) + u"/kargo-simple"_s);
+    QVERIFY(opened.wait(30000) || opened.size() == 1);
+    QCOMPARE(storeUnavailable.size(), 1);
+    QVERIFY2(storeUnavailable.at(0).at(0).toString().contains(u"cannot create the state folder"_s),
+             qPrintable(storeUnavailable.at(0).at(0).toString()));
+    QCOMPARE(opened.at(0).at(0).value<Pipeline>().stages.size(), 3);
 }
 
 void TestDemoPipeline::engineReportsMissingPipeline()

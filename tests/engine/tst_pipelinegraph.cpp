@@ -172,18 +172,18 @@ const QString manifestHeader = u"apiVersion: kargo.akuity.io/v1alpha1\n"_s;
 
 QString warehouseYaml(const QString &name)
 {
-    return manifestHeader + u"kind: Warehouse\nmetadata:\n  name: %1\n  namespace: p\nspec:\n"
-                            "  subscriptions:\n  - image:\n      repoURL: ghcr.io/example/app\n"_s
-                                .arg(name);
+    return manifestHeader +
+           u"kind: Warehouse\nmetadata:\n  name: %1\n  namespace: p\nspec:\n"
+           "  subscriptions:\n  - image:\n      repoURL: ghcr.io/example/app\n"_s.arg(name);
 }
 
 /// A control-flow stage (no promotion steps), so that nothing but its sources can be wrong.
 QString stageYaml(const QString &name, const QString &warehouseName, const QStringList &upstreams)
 {
-    QString yaml = manifestHeader +
-                   u"kind: Stage\nmetadata:\n  name: %1\n  namespace: p\nspec:\n"
-                   "  requestedFreight:\n  - origin:\n      kind: Warehouse\n      name: %2\n"
-                   "    sources:\n"_s.arg(name, warehouseName);
+    QString yaml =
+        manifestHeader + u"kind: Stage\nmetadata:\n  name: %1\n  namespace: p\nspec:\n"
+                         "  requestedFreight:\n  - origin:\n      kind: Warehouse\n      name: %2\n"
+                         "    sources:\n"_s.arg(name, warehouseName);
     if (upstreams.isEmpty()) {
         yaml += u"      direct: true\n"_s;
     } else {
@@ -231,12 +231,13 @@ void TestPipelineGraph::fixtures_data()
     QTest::addColumn<QStringList>("hexes");
     QTest::addColumn<QStringList>("edges");
 
-    QTest::newRow("kargo-simple")
-        << fixture(u"kargo-simple"_s) << u"kargo-simple"_s << QStringList{u"guestbook"_s}
-        << QStringList{u"dev"_s, u"staging"_s, u"prod"_s}
-        << QStringList{u"red"_s, u"amber"_s, u"violet"_s}
-        << QStringList{u"#ed204e"_s, u"#e78a00"_s, u"#7851aa"_s}
-        << QStringList{u"guestbook -> dev"_s, u"dev -> staging"_s, u"staging -> prod"_s};
+    QTest::newRow("kargo-simple") << fixture(u"kargo-simple"_s) << u"kargo-simple"_s
+                                  << QStringList{u"guestbook"_s}
+                                  << QStringList{u"dev"_s, u"staging"_s, u"prod"_s}
+                                  << QStringList{u"red"_s, u"amber"_s, u"violet"_s}
+                                  << QStringList{u"#ed204e"_s, u"#e78a00"_s, u"#7851aa"_s}
+                                  << QStringList{u"guestbook -> dev"_s, u"dev -> staging"_s,
+                                                 u"staging -> prod"_s};
     // staging waits for both dev stages; the rest is a chain.
     QTest::newRow("active-active")
         << fixture(u"active-active"_s) << u"active-active"_s << QStringList{u"active-active"_s}
@@ -246,14 +247,10 @@ void TestPipelineGraph::fixtures_data()
                        u"green"_s, u"green"_s, u"green"_s}
         << QStringList{u"#ed204e"_s, u"#ed204e"_s, u"#a9499d"_s, u"#1cac77"_s,
                        u"#1cac77"_s, u"#1cac77"_s, u"#1cac77"_s}
-        << QStringList{u"active-active -> dev-east"_s,
-                       u"active-active -> dev-west"_s,
-                       u"dev-east -> staging"_s,
-                       u"dev-west -> staging"_s,
-                       u"staging -> approve"_s,
-                       u"approve -> prod-east"_s,
-                       u"prod-east -> prod-west"_s,
-                       u"prod-west -> close"_s};
+        << QStringList{u"active-active -> dev-east"_s, u"active-active -> dev-west"_s,
+                       u"dev-east -> staging"_s,       u"dev-west -> staging"_s,
+                       u"staging -> approve"_s,        u"approve -> prod-east"_s,
+                       u"prod-east -> prod-west"_s,    u"prod-west -> close"_s};
     // staging fans out to two prod stages.
     QTest::newRow("demo-auto-rollback")
         << fixture(u"demo-auto-rollback"_s) << u"demo-auto-rollback"_s
@@ -365,8 +362,7 @@ void TestPipelineGraph::jsonMatchesGraph()
     QCOMPARE(error.error, QJsonParseError::NoError);
     const QJsonObject root = document.object();
     QCOMPARE(root.value(u"project"_s).toString(), graph.name);
-    QCOMPARE(root.value(u"warehouses"_s).toArray().size(),
-             namesOf(graph, Kind::Warehouse).size());
+    QCOMPARE(root.value(u"warehouses"_s).toArray().size(), namesOf(graph, Kind::Warehouse).size());
     const QJsonArray stages = root.value(u"stages"_s).toArray();
     QCOMPARE(stages.size(), namesOf(graph, Kind::Stage).size());
     for (const QJsonValue &value : stages) {
@@ -430,8 +426,7 @@ void TestPipelineGraph::edgeMergesOrigins()
     pipeline.warehouses = {warehouse(u"images"_s), warehouse(u"charts"_s)};
     pipeline.stages = {
         stage(u"dev"_s, {direct(u"images"_s), direct(u"charts"_s)}),
-        stage(u"prod"_s,
-              {upstream(u"images"_s, {u"dev"_s}), upstream(u"charts"_s, {u"dev"_s})})};
+        stage(u"prod"_s, {upstream(u"images"_s, {u"dev"_s}), upstream(u"charts"_s, {u"dev"_s})})};
     const PipelineGraph graph = PipelineGraph::build(pipeline);
     QCOMPARE(edgesOf(graph),
              (QStringList{u"images -> dev"_s, u"charts -> dev"_s, u"dev -> prod"_s}));
@@ -523,8 +518,7 @@ void TestPipelineGraph::invalidPipelineStillDrawn_data()
     QTest::newRow("unknown upstream")
         << QStringList{warehouseYaml(u"src"_s), stageYaml(u"dev"_s, u"src"_s, {}),
                        stageYaml(u"test"_s, u"src"_s, {u"dev"_s, u"ghost"_s})}
-        << u"stage \"ghost\" is not defined in this pipeline"_s
-        << QStringList{u"dev"_s, u"test"_s}
+        << u"stage \"ghost\" is not defined in this pipeline"_s << QStringList{u"dev"_s, u"test"_s}
         << QStringList{u"src -> dev"_s, u"dev -> test"_s};
     QTest::newRow("unknown warehouse")
         << QStringList{warehouseYaml(u"src"_s), stageYaml(u"dev"_s, u"src"_s, {}),

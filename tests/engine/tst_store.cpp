@@ -251,9 +251,8 @@ void TestStore::walMode()
         QCOMPARE(pragma(db, u"journal_mode"_s).toString(), u"wal"_s);
     }
     // WAL is a property of the file, not of the connection: another program sees it too.
-    QVERIFY(withRawConnection(file, [](QSqlDatabase &db) {
-        return pragma(db, u"journal_mode"_s).toString() == u"wal";
-    }));
+    QVERIFY(withRawConnection(
+        file, [](QSqlDatabase &db) { return pragma(db, u"journal_mode"_s).toString() == u"wal"; }));
 }
 
 void TestStore::schemaVersion()
