@@ -1,1 +1,11 @@
-
+# Debian package: `cpack -G DEB` in the build folder.
+set(CPACK_PACKAGE_NAME "stevedore")
+set(CPACK_PACKAGE_VENDOR "Stevedore")
+set(CPACK_PACKAGE_CONTACT "Stevedore maintainers <maintainers@stevedore.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_STRIP_FILES ON)
+include(CPack)
