@@ -72,8 +72,17 @@ void ensureGitInitialized()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        // Never shut down: a worker abandoned on a stalled server may still be inside libgit2
+        // when the process exits.
         git_libgit2_init();
-        std::atexit([] { git_libgit2_shutdown(); });
+        // The user's CA bundle, as git and curl are told about it.
+        for (const char *variable : {"GIT_SSL_CAINFO", "SSL_CERT_FILE"}) {
+            const QByteArray file = qgetenv(variable);
+            if (!file.isEmpty() && QFile::exists(QFile::decodeName(file))) {
+                git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file.constData(), nullptr);
+                break;
+            }
+        }
     });
 }
 

@@ -53,6 +53,8 @@ public:
     bool setHead(const QString &branch, GitError *error);
 
     QString path() const;
+    /// The libgit2 handle, for the engine's other git classes.
+    git_repository *handle() const { return m_repository.get(); }
 
 private:
     explicit GitRepository(git_repository *repository);

@@ -3,7 +3,6 @@
 #include "engine/resourcereaders_p.h"
 #include "engine/stagecolors.h"
 
-#include <QCollator>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -41,8 +40,8 @@ Metadata readMetadata(MapReader &resource, const QString &kind)
         return metadata;
     }
     metadata.name = reader.string("name", MapReader::Required).value_or(QString());
-    metadata.location = resource.context().location(
-        reader.hasValue("name") ? reader.value("name") : node);
+    metadata.location =
+        resource.context().location(reader.hasValue("name") ? reader.value("name") : node);
     if (!metadata.name.isEmpty() && !isValidResourceName(metadata.name)) {
         reader.error(reader.value("name"),
                      QStringLiteral("\"%1\" is not a valid resource name: use lower-case letters, "
@@ -92,13 +91,19 @@ void readSpec(MapReader &resource, const QString &kind, bool required, Read read
     spec.finish();
 }
 
-bool isKargoKind(const QString &kind)
+/// The Kargo kinds that define a pipeline.
+const QStringList &kargoKinds()
 {
     static const QStringList kinds{
         QStringLiteral("Warehouse"),     QStringLiteral("Stage"),
         QStringLiteral("PromotionTask"), QStringLiteral("ClusterPromotionTask"),
         QStringLiteral("Project"),       QStringLiteral("ProjectConfig")};
-    return kinds.contains(kind);
+    return kinds;
+}
+
+bool isKargoKind(const QString &kind)
+{
+    return kargoKinds().contains(kind);
 }
 
 bool isAnalysisKind(const QString &kind)
@@ -111,8 +116,7 @@ class Loader
 public:
     explicit Loader(Pipeline &pipeline)
         : m_pipeline(pipeline)
-    {
-    }
+    {}
 
     void readText(const QString &file, const QByteArray &text)
     {
@@ -142,10 +146,29 @@ private:
 
         const bool kargo = isKargoKind(*kind);
         const bool analysis = isAnalysisKind(*kind);
+        if (!kargo && !analysis && *apiVersion == kargoApi) {
+            // Freight, Promotions and the like are Kargo's state, not a pipeline's definition;
+            // any other kind is a mistake Kargo would refuse.
+            static const QStringList stateKinds{QStringLiteral("Freight"),
+                                                QStringLiteral("Promotion"),
+                                                QStringLiteral("ClusterConfig")};
+            if (stateKinds.contains(*kind))
+                context.report(Problem::Severity::Note, resource.value("kind").Mark(),
+                               QStringLiteral("skipped %1 \"%2\": a pipeline is defined without "
+                                              "this kind")
+                                   .arg(*kind, nameOf(root)));
+            else
+                resource.error(resource.value("kind"),
+                               QStringLiteral("\"%1\" is not a kind of %2; expected one of %3")
+                                   .arg(*kind, kargoApi,
+                                        kargoKinds().join(u", ") + QStringLiteral(", ") +
+                                            stateKinds.join(u", ")));
+            return;
+        }
         if (!kargo && !analysis) {
-            context.report(Problem::Severity::Note, resource.value("kind").Mark(),
-                           QStringLiteral("skipped %1 \"%2\": not a Kargo resource")
-                               .arg(*kind, nameOf(root)));
+            context.report(
+                Problem::Severity::Note, resource.value("kind").Mark(),
+                QStringLiteral("skipped %1 \"%2\": not a Kargo resource").arg(*kind, nameOf(root)));
             return;
         }
         const QLatin1String expectedApi = kargo ? kargoApi : rolloutsApi;
@@ -168,9 +191,8 @@ private:
             warehouse.name = metadata.name;
             warehouse.namespaceName = metadata.namespaceName;
             warehouse.location = metadata.location;
-            readSpec(typed, *kind, true, [&](MapReader &spec) {
-                readWarehouseSpec(spec, warehouse);
-            });
+            readSpec(typed, *kind, true,
+                     [&](MapReader &spec) { readWarehouseSpec(spec, warehouse); });
             m_pipeline.warehouses.append(warehouse);
         } else if (*kind == u"Stage") {
             Stage stage;
@@ -193,9 +215,8 @@ private:
             analysisTemplate.name = metadata.name;
             analysisTemplate.kind = *kind;
             analysisTemplate.location = metadata.location;
-            readSpec(typed, *kind, true, [&](MapReader &spec) {
-                readAnalysisTemplateSpec(spec, analysisTemplate);
-            });
+            readSpec(typed, *kind, true,
+                     [&](MapReader &spec) { readAnalysisTemplateSpec(spec, analysisTemplate); });
             m_pipeline.analysisTemplates.append(analysisTemplate);
         } else if (*kind == u"Project") {
             if (!metadata.name.isEmpty())
@@ -254,6 +275,47 @@ void sortProblems(Problems &problems, const QStringList &fileOrder)
                    problems.end());
 }
 
+bool isAsciiDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+/// Orders file names the way people number them ("2-dev.yaml" before "10-prod.yaml") and the
+/// same way for everyone: QCollator ignores its numeric mode in the C locale.
+bool naturalLess(const QString &a, const QString &b)
+{
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (!isAsciiDigit(a.at(i)) || !isAsciiDigit(b.at(j))) {
+            if (a.at(i) != b.at(j))
+                return a.at(i) < b.at(j);
+            ++i;
+            ++j;
+            continue;
+        }
+        const qsizetype startA = i;
+        const qsizetype startB = j;
+        while (i < a.size() && isAsciiDigit(a.at(i)))
+            ++i;
+        while (j < b.size() && isAsciiDigit(b.at(j)))
+            ++j;
+        QStringView numberA = QStringView(a).sliced(startA, i - startA);
+        QStringView numberB = QStringView(b).sliced(startB, j - startB);
+        while (numberA.size() > 1 && numberA.front() == u'0')
+            numberA = numberA.sliced(1);
+        while (numberB.size() > 1 && numberB.front() == u'0')
+            numberB = numberB.sliced(1);
+        if (numberA.size() != numberB.size())
+            return numberA.size() < numberB.size();
+        if (const int order = numberA.compare(numberB); order != 0)
+            return order < 0;
+    }
+    if (a.size() - i != b.size() - j)
+        return a.size() - i < b.size() - j;
+    return a < b; // "01" and "1" read the same: any stable tie-break
+}
+
 } // namespace
 
 QStringList ManifestLoader::manifestFiles(const QString &path)
@@ -265,13 +327,11 @@ QStringList ManifestLoader::manifestFiles(const QString &path)
     // Absolute on both sides: QDir::relativeFilePath() returns a relative argument unchanged,
     // which would repeat a relative folder path in every display path.
     const QDir root(info.absoluteFilePath());
-    QDirIterator it(root.path(), {QStringLiteral("*.yaml"), QStringLiteral("*.yml")},
-                    QDir::Files, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+    QDirIterator it(root.path(), {QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files,
+                    QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
     while (it.hasNext())
         relative.append(root.relativeFilePath(it.next()));
-    QCollator collator;
-    collator.setNumericMode(true);
-    std::sort(relative.begin(), relative.end(), collator);
+    std::sort(relative.begin(), relative.end(), naturalLess);
     QStringList files;
     for (const QString &file : std::as_const(relative))
         files.append(joinDisplayPath(path, file));
@@ -289,9 +349,8 @@ Pipeline ManifestLoader::load(const QStringList &paths)
     for (const QString &path : paths) {
         const QFileInfo info(path);
         if (!info.exists()) {
-            pipeline.problems.append({Problem::Severity::Error,
-                                      {path, 0, 0},
-                                      QStringLiteral("no such file or folder")});
+            pipeline.problems.append(
+                {Problem::Severity::Error, {path, 0, 0}, QStringLiteral("no such file or folder")});
             continue;
         }
         const int resourcesBefore = pipeline.resourceCount;
@@ -310,11 +369,11 @@ Pipeline ManifestLoader::load(const QStringList &paths)
         const bool reportedAlready =
             countProblems(pipeline.problems, Problem::Severity::Error) > errorsBefore;
         if (pipeline.resourceCount == resourcesBefore && !reportedAlready) {
-            pipeline.problems.append(
-                {Problem::Severity::Error,
-                 {path, 0, 0},
-                 info.isDir() ? QStringLiteral("no Kargo resources in this folder")
-                              : QStringLiteral("no Kargo resources in this file")});
+            pipeline.problems.append({Problem::Severity::Error,
+                                      {path, 0, 0},
+                                      info.isDir()
+                                          ? QStringLiteral("no Kargo resources in this folder")
+                                          : QStringLiteral("no Kargo resources in this file")});
         }
     }
     if (pipeline.projectName.isEmpty())

@@ -14,10 +14,11 @@ void readAnalysisTemplateSpec(MapReader &spec, AnalysisTemplate &analysisTemplat
 void readProjectSpec(MapReader &spec);
 void readProjectConfigSpec(MapReader &spec);
 
-enum class NamedValueRules {
-    Variable, ///< promotion variables: names are identifiers, values optional
-    Argument, ///< analysis arguments: any name, value optional
-    RequiredArgument, ///< verification arguments: any name, value (or valueFrom) required
+enum class NamedValueRules
+{
+    Variable,         ///< promotion variables: names are identifiers, values optional
+    Argument,         ///< analysis arguments: any name, value optional
+    RequiredArgument, ///< a Stage's verification arguments: any name, value required
 };
 
 /// Reads `vars`-style lists of `{name, value}`.

@@ -32,7 +32,8 @@ void readRequestedFreight(MapReader &spec, Stage &stage)
                 request.origin.kind =
                     origin.enumeration("kind", {QStringLiteral("Warehouse")}, MapReader::Required)
                         .value_or(QStringLiteral("Warehouse"));
-                request.origin.name = origin.string("name", MapReader::Required).value_or(QString());
+                request.origin.name =
+                    origin.string("name", MapReader::Required).value_or(QString());
                 if (origin.hasValue("name"))
                     request.location = spec.context().location(origin.value("name"));
                 origin.finish();
@@ -52,8 +53,9 @@ void readRequestedFreight(MapReader &spec, Stage &stage)
                         request.upstreamLocations.append(spec.context().location(*it));
                 }
                 request.requiredSoakTimeMs = sources.duration("requiredSoakTime").value_or(0);
-                if (sources.enumeration("availabilityStrategy",
-                                        {QStringLiteral("OneOf"), QStringLiteral("All")})
+                if (sources
+                        .enumeration("availabilityStrategy",
+                                     {QStringLiteral("OneOf"), QStringLiteral("All")})
                         .value_or(QString()) == u"All")
                     request.availabilityStrategy = AvailabilityStrategy::All;
                 const YAML::Node autoNode = sources.value("autoPromotionOptions");
@@ -64,9 +66,9 @@ void readRequestedFreight(MapReader &spec, Stage &stage)
                         options.error(autoNode,
                                       QStringLiteral("\"autoPromotionOptions\" must be a mapping"));
                     } else {
-                        if (options.enumeration("selectionPolicy",
-                                                {QStringLiteral("NewestFreight"),
-                                                 QStringLiteral("MatchUpstream")})
+                        if (options
+                                .enumeration("selectionPolicy", {QStringLiteral("NewestFreight"),
+                                                                 QStringLiteral("MatchUpstream")})
                                 .value_or(QString()) == u"MatchUpstream")
                             request.selectionPolicy = AutoPromotionSelectionPolicy::MatchUpstream;
                         options.finish();
@@ -75,9 +77,10 @@ void readRequestedFreight(MapReader &spec, Stage &stage)
                 // A "direct" that is not a boolean has been reported already.
                 const bool directInvalid = sources.hasValue("direct") && !direct;
                 if (!request.direct && request.upstreamStages.isEmpty() && !directInvalid)
-                    sources.error(sourcesNode,
-                                  QStringLiteral("freight sources need \"direct: true\" or at least "
-                                                 "one upstream stage under \"stages\""));
+                    sources.error(
+                        sourcesNode,
+                        QStringLiteral("freight sources need \"direct: true\" or at least "
+                                       "one upstream stage under \"stages\""));
                 if (request.requiredSoakTimeMs > 0 && request.upstreamStages.isEmpty())
                     sources.warning(sources.key("requiredSoakTime"),
                                     QStringLiteral("\"requiredSoakTime\" only applies to freight "
@@ -109,8 +112,8 @@ void readVerification(MapReader &spec, Stage &stage)
         }
         AnalysisTemplateReference ref;
         ref.name = reference.string("name", MapReader::Required).value_or(QString());
-        ref.location = spec.context().location(reference.hasValue("name") ? reference.value("name")
-                                                                          : item);
+        ref.location =
+            spec.context().location(reference.hasValue("name") ? reference.value("name") : item);
         ref.kind = reference
                        .enumeration("kind", {QStringLiteral("AnalysisTemplate"),
                                              QStringLiteral("ClusterAnalysisTemplate")})
@@ -147,8 +150,8 @@ QList<NamedValue> readTemplateSteps(MapReader &spec, const char *key, QList<Prom
         templateSpec.error(specNode, QStringLiteral("\"spec\" must be a mapping"));
         return {};
     }
-    const QList<NamedValue> vars =
-        readNamedValues(templateSpec, "vars", QStringLiteral("promotion variable"), NamedValueRules::Variable);
+    const QList<NamedValue> vars = readNamedValues(
+        templateSpec, "vars", QStringLiteral("promotion variable"), NamedValueRules::Variable);
     steps = readSteps(templateSpec, insideTask);
     templateSpec.finish();
     reader.finish();
@@ -243,7 +246,8 @@ PromotionStep readStep(const YAML::Node &node, MapReader &parent, bool insideTas
                                                "task's own steps")
                                     .arg(QString::fromUtf8(key)));
     }
-    if (const YAML::Node retryNode = r.value("retry"); retryNode.IsDefined() && !retryNode.IsNull()) {
+    if (const YAML::Node retryNode = r.value("retry");
+        retryNode.IsDefined() && !retryNode.IsNull()) {
         MapReader retry(retryNode, parent.context(), QStringLiteral("retry"));
         if (!retry.isMap()) {
             retry.error(retryNode, QStringLiteral("\"retry\" must be a mapping"));
@@ -254,7 +258,8 @@ PromotionStep readStep(const YAML::Node &node, MapReader &parent, bool insideTas
             retry.finish();
         }
     }
-    step.vars = readNamedValues(r, "vars", QStringLiteral("step variable"), NamedValueRules::Variable);
+    step.vars =
+        readNamedValues(r, "vars", QStringLiteral("step variable"), NamedValueRules::Variable);
     const YAML::Node config = r.value("config");
     if (config.IsDefined() && !config.IsNull() && !config.IsMap()) {
         r.error(config, QStringLiteral("\"config\" must be a mapping"));
@@ -335,8 +340,13 @@ QList<NamedValue> readNamedValues(MapReader &parent, const char *key, const QStr
                             .arg(value.name));
         value.hasValue = entry.hasValue("value");
         value.value = entry.string("value").value_or(QString());
-        if (!value.hasValue && rules == NamedValueRules::RequiredArgument &&
-            !entry.has("valueFrom"))
+        // Argo Rollouts' own arguments may take their value from a secret or a field; a
+        // Stage's verification arguments are Kargo's, which have only name and value.
+        if (rules == NamedValueRules::RequiredArgument && entry.has("valueFrom"))
+            entry.error(entry.key("valueFrom"),
+                        QStringLiteral("a Stage's verification arguments take a \"value\" only; "
+                                       "\"valueFrom\" works in the AnalysisTemplate's own args"));
+        else if (!value.hasValue && rules == NamedValueRules::RequiredArgument)
             entry.missing("value");
         entry.accept({"valueFrom"});
         entry.finish();
@@ -367,7 +377,8 @@ void readStageSpec(MapReader &spec, Stage &stage)
 
 void readPromotionTaskSpec(MapReader &spec, PromotionTask &task)
 {
-    task.vars = readNamedValues(spec, "vars", QStringLiteral("task variable"), NamedValueRules::Variable);
+    task.vars =
+        readNamedValues(spec, "vars", QStringLiteral("task variable"), NamedValueRules::Variable);
     task.steps = readSteps(spec, true);
     if (task.steps.isEmpty() && !spec.has("steps"))
         spec.missing("steps");

@@ -6,7 +6,16 @@ namespace Stevedore {
 
 namespace {
 
-enum class Type { String, Bool, Int, Object, StringList, ObjectList, Any };
+enum class Type
+{
+    String,
+    Bool,
+    Int,
+    Object,
+    StringList,
+    ObjectList,
+    Any
+};
 
 /// One field of a step's `config`, as Kargo's JSON schema for that step describes it.
 struct Field
@@ -58,9 +67,15 @@ const QHash<QString, StepSchema> &schemas()
                  {{str("repoURL", true), boolean("insecureSkipTLSVerify"),
                    boolean("recurseSubmodules"), author,
                    list("checkout",
-                        {str("branch"), str("commit"), str("tag"), boolean("create"),
-                         str("path", true), str("as"), {"sparse", Type::StringList},
-                         boolean("fromFreight"), origin},
+                        {str("branch"),
+                         str("commit"),
+                         str("tag"),
+                         boolean("create"),
+                         str("path", true),
+                         str("as"),
+                         {"sparse", Type::StringList},
+                         boolean("fromFreight"),
+                         origin},
                         true)},
                   false,
                   "checkout",
@@ -77,36 +92,37 @@ const QHash<QString, StepSchema> &schemas()
                  {{str("path", true),
                    list("updates", {str("key", true), {"value", Type::Any, true}}, true)}});
         s.insert(QStringLiteral("helm-update-chart"),
-                 {{str("path", true),
-                   list("charts", {str("repository", true), str("name", true),
-                                   str("version", true), origin})}});
+                 {{str("path", true), list("charts", {str("repository", true), str("name", true),
+                                                      str("version", true), origin})}});
         s.insert(QStringLiteral("copy"),
                  {{str("inPath", true), str("outPath", true), str("ignore")}});
-        s.insert(QStringLiteral("delete"),
-                 {{str("path"), {"paths", Type::StringList}, boolean("pathsAreGlobs"),
-                   boolean("strict")}});
-        s.insert(QStringLiteral("file-write"),
-                 {{str("path", true), {"contents", Type::String, true}, str("permissions"),
-                   boolean("overwrite")}});
-        s.insert(QStringLiteral("git-commit"),
-                 {{str("path", true), str("message", true), author,
-                   {"messageFromSteps", Type::Any}}});
+        s.insert(QStringLiteral("delete"), {{str("path"),
+                                             {"paths", Type::StringList},
+                                             boolean("pathsAreGlobs"),
+                                             boolean("strict")}});
+        s.insert(QStringLiteral("file-write"), {{str("path", true),
+                                                 {"contents", Type::String, true},
+                                                 str("permissions"),
+                                                 boolean("overwrite")}});
+        s.insert(
+            QStringLiteral("git-commit"),
+            {{str("path", true), str("message", true), author, {"messageFromSteps", Type::Any}}});
         s.insert(QStringLiteral("git-push"),
                  {{str("path", true), str("targetBranch"), boolean("generateTargetBranch"),
                    integer("maxAttempts"), str("tag"), str("provider"), boolean("force"),
                    boolean("forcePush")}});
         s.insert(QStringLiteral("git-tag"),
                  {{str("path", true), str("tag", true), str("message"), boolean("force"),
-                   object("tagger", {str("name"), str("email"), str("signingKey"),
-                                     str("signingMessage")}),
-                   object("signer", {str("name"), str("email"), str("signingKey"),
-                                     str("signingMessage")})}});
+                   object("tagger",
+                          {str("name"), str("email"), str("signingKey"), str("signingMessage")}),
+                   object("signer",
+                          {str("name"), str("email"), str("signingKey"), str("signingMessage")})}});
         s.insert(QStringLiteral("compose-output"), {{}, true});
-        s.insert(QStringLiteral("set-metadata"),
-                 {{list("updates",
-                        {str("kind", true), str("name", true),
-                         {"values", Type::Object, true, {}, true}},
-                        true)}});
+        s.insert(
+            QStringLiteral("set-metadata"),
+            {{list("updates",
+                   {str("kind", true), str("name", true), {"values", Type::Object, true, {}, true}},
+                   true)}});
         s.insert(QStringLiteral("fail"), {{str("message")}});
         return s;
     }();
@@ -117,20 +133,31 @@ const QHash<QString, StepSchema> &schemas()
 /// business; they are not warned about as unknown steps.
 const QStringList &otherKargoSteps()
 {
-    static const QStringList steps{
-        QStringLiteral("argocd-update"),    QStringLiteral("argocd-wait"),
-        QStringLiteral("helm-template"),    QStringLiteral("kustomize-build"),
-        QStringLiteral("git-open-pr"),      QStringLiteral("git-wait-for-pr"),
-        QStringLiteral("git-merge-pr"),     QStringLiteral("github-push"),
-        QStringLiteral("github-sign"),      QStringLiteral("github-verified-push"),
-        QStringLiteral("http"),             QStringLiteral("http-download"),
-        QStringLiteral("json-update"),      QStringLiteral("json-parse"),
-        QStringLiteral("yaml-parse"),       QStringLiteral("yaml-merge"),
-        QStringLiteral("toml-update"),      QStringLiteral("toml-parse"),
-        QStringLiteral("set-freight-alias"), QStringLiteral("oci-download"),
-        QStringLiteral("oci-push"),         QStringLiteral("untar"),
-        QStringLiteral("tar"),              QStringLiteral("kcl-run"),
-        QStringLiteral("helm-update-image")};
+    static const QStringList steps{QStringLiteral("argocd-update"),
+                                   QStringLiteral("argocd-wait"),
+                                   QStringLiteral("helm-template"),
+                                   QStringLiteral("kustomize-build"),
+                                   QStringLiteral("git-open-pr"),
+                                   QStringLiteral("git-wait-for-pr"),
+                                   QStringLiteral("git-merge-pr"),
+                                   QStringLiteral("github-push"),
+                                   QStringLiteral("github-sign"),
+                                   QStringLiteral("github-verified-push"),
+                                   QStringLiteral("http"),
+                                   QStringLiteral("http-download"),
+                                   QStringLiteral("json-update"),
+                                   QStringLiteral("json-parse"),
+                                   QStringLiteral("yaml-parse"),
+                                   QStringLiteral("yaml-merge"),
+                                   QStringLiteral("toml-update"),
+                                   QStringLiteral("toml-parse"),
+                                   QStringLiteral("set-freight-alias"),
+                                   QStringLiteral("oci-download"),
+                                   QStringLiteral("oci-push"),
+                                   QStringLiteral("untar"),
+                                   QStringLiteral("tar"),
+                                   QStringLiteral("kcl-run"),
+                                   QStringLiteral("helm-update-image")};
     return steps;
 }
 
@@ -182,6 +209,31 @@ bool hasType(const YAML::Node &node, Type type)
     return false;
 }
 
+/// The key node of @p key in the mapping @p node, or an undefined node.
+YAML::Node keyOf(const YAML::Node &node, const char *key)
+{
+    if (node.IsMap()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (it->first.IsScalar() && it->first.Scalar() == key)
+                return it->first;
+        }
+    }
+    return YAML::Node(YAML::NodeType::Undefined);
+}
+
+/// The value of @p key in the mapping @p node, or an undefined node. Not `node[key]`: on a
+/// const node a missing key gives an invalid node, whose type queries throw.
+YAML::Node valueOf(const YAML::Node &node, const char *key)
+{
+    if (node.IsMap()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (it->first.IsScalar() && it->first.Scalar() == key)
+                return it->second;
+        }
+    }
+    return YAML::Node(YAML::NodeType::Undefined);
+}
+
 void checkObject(const YAML::Node &node, const std::vector<Field> &fields, bool open,
                  const QString &where, const Yaml::Context &context);
 
@@ -202,8 +254,8 @@ void checkField(const Field &field, const YAML::Node &value, const QString &wher
         for (auto it = value.begin(); it != value.end(); ++it) {
             if (field.type == Type::StringList) {
                 if (!it->IsScalar())
-                    context.error(*it, QStringLiteral("each entry of \"%1\" must be a string")
-                                           .arg(name));
+                    context.error(
+                        *it, QStringLiteral("each entry of \"%1\" must be a string").arg(name));
             } else if (!it->IsMap() && !Yaml::isTemplate(*it)) {
                 context.error(it->IsNull() ? value : *it,
                               QStringLiteral("each entry of \"%1\" must be a mapping").arg(name));
@@ -234,7 +286,7 @@ void checkObject(const YAML::Node &node, const std::vector<Field> &fields, bool 
             else
                 present = true;
         }
-        if (!present && field.required && !node[field.name].IsDefined())
+        if (!present && field.required && !keyOf(node, field.name).IsDefined())
             context.error(node, QStringLiteral("%1 is missing the required field \"%2\"")
                                     .arg(where, QString::fromUtf8(field.name)));
     }
@@ -250,21 +302,8 @@ void checkObject(const YAML::Node &node, const std::vector<Field> &fields, bool 
     }
 }
 
-/// The key node of @p key in the mapping @p node, or an undefined node.
-YAML::Node keyOf(const YAML::Node &node, const char *key)
-{
-    if (node.IsMap()) {
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            if (it->first.IsScalar() && it->first.Scalar() == key)
-                return it->first;
-        }
-    }
-    return YAML::Node(YAML::NodeType::Undefined);
-}
-
 /// Fields Kargo removed from steps, also from those whose configuration is not checked here.
-void checkRemovedFields(const QString &uses, const YAML::Node &config,
-                        const Yaml::Context &context)
+void checkRemovedFields(const QString &uses, const YAML::Node &config, const Yaml::Context &context)
 {
     struct Removed
     {
@@ -296,38 +335,40 @@ void checkRemovedFields(const QString &uses, const YAML::Node &config,
 void checkStepRules(const QString &uses, const YAML::Node &config, const Yaml::Context &context)
 {
     const auto present = [&](const char *key) {
-        const YAML::Node node = config[key];
+        const YAML::Node node = valueOf(config, key);
         return node.IsDefined() && !node.IsNull();
     };
     if (uses == u"git-commit" && present("author"))
-        context.warning(config["author"].IsDefined() ? config["author"] : config,
-                        QStringLiteral("git-commit's \"author\" is deprecated; Stevedore commits as "
-                                       "you, from your git configuration"));
+        context.warning(
+            valueOf(config, "author").IsDefined() ? valueOf(config, "author") : config,
+            QStringLiteral("git-commit's \"author\" is deprecated; Stevedore commits as "
+                           "you, from your git configuration"));
     if (uses == u"git-push") {
         const bool generate = present("generateTargetBranch") &&
-                              Yaml::toVariant(config["generateTargetBranch"]).toBool();
+                              Yaml::toVariant(valueOf(config, "generateTargetBranch")).toBool();
         if (generate && present("targetBranch"))
-            context.error(config["targetBranch"],
+            context.error(valueOf(config, "targetBranch"),
                           QStringLiteral("git-push takes \"targetBranch\" or "
                                          "\"generateTargetBranch: true\", not both"));
         if (present("tag") && (generate || present("targetBranch")))
-            context.error(config["tag"], QStringLiteral("git-push pushes either a tag or a "
-                                                        "branch, not both"));
-        if (present("maxAttempts") && !Yaml::isTemplate(config["maxAttempts"]) &&
-            Yaml::toVariant(config["maxAttempts"]).toLongLong() < 1)
-            context.error(config["maxAttempts"],
+            context.error(valueOf(config, "tag"),
+                          QStringLiteral("git-push pushes either a tag or a "
+                                         "branch, not both"));
+        if (present("maxAttempts") && !Yaml::isTemplate(valueOf(config, "maxAttempts")) &&
+            Yaml::toVariant(valueOf(config, "maxAttempts")).toLongLong() < 1)
+            context.error(valueOf(config, "maxAttempts"),
                           QStringLiteral("\"maxAttempts\" must be at least 1"));
     }
     if (uses == u"delete" && present("path") == present("paths"))
-        context.error(present("paths") ? config["paths"] : config,
+        context.error(present("paths") ? valueOf(config, "paths") : config,
                       QStringLiteral("the delete config takes exactly one of \"path\" or "
                                      "\"paths\""));
     if (uses == u"set-metadata") {
-        const YAML::Node updates = config["updates"];
+        const YAML::Node updates = valueOf(config, "updates");
         if (!updates.IsSequence())
             return;
         for (auto it = updates.begin(); it != updates.end(); ++it) {
-            const YAML::Node kind = it->IsMap() ? (*it)["kind"] : YAML::Node();
+            const YAML::Node kind = it->IsMap() ? valueOf(*it, "kind") : YAML::Node();
             if (kind.IsScalar() && !Yaml::isTemplate(kind) && kind.Scalar() != "Stage" &&
                 kind.Scalar() != "Freight")
                 context.error(kind, QStringLiteral("\"%1\" is not a valid kind; expected Stage or "
@@ -363,7 +404,7 @@ void validateStepConfig(const QString &uses, const YAML::Node &config, const YAM
     checkStepRules(uses, config, context);
     if (!schema->exclusiveList)
         return;
-    const YAML::Node entries = config[schema->exclusiveList];
+    const YAML::Node entries = valueOf(config, schema->exclusiveList);
     if (!entries.IsSequence())
         return;
     for (auto it = entries.begin(); it != entries.end(); ++it) {
@@ -381,9 +422,9 @@ void validateStepConfig(const QString &uses, const YAML::Node &config, const YAM
             }
         }
         if (set.size() > 1)
-            context.error(second, QStringLiteral("an entry of \"%1\" takes only one of %2")
-                                      .arg(QString::fromUtf8(schema->exclusiveList),
-                                           set.join(u", ")));
+            context.error(second,
+                          QStringLiteral("an entry of \"%1\" takes only one of %2")
+                              .arg(QString::fromUtf8(schema->exclusiveList), set.join(u", ")));
     }
 }
 

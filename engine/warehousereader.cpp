@@ -99,8 +99,8 @@ void readGit(MapReader &r, Subscription &subscription)
         static const QRegularExpression pattern(
             QStringLiteral("^[a-zA-Z0-9]([a-zA-Z0-9._\\/-]*[a-zA-Z0-9_-])?$"));
         if (!branch->isEmpty() && (branch->size() > 255 || !pattern.match(*branch).hasMatch()))
-            r.error(r.value("branch"), QStringLiteral("\"%1\" is not a valid branch name")
-                                           .arg(*branch));
+            r.error(r.value("branch"),
+                    QStringLiteral("\"%1\" is not a valid branch name").arg(*branch));
         git.branch = *branch;
     }
     git.semverConstraint = r.string("semverConstraint").value_or(QString());
@@ -150,7 +150,8 @@ void readImage(MapReader &r, Subscription &subscription)
     image.constraint = r.string("constraint").value_or(QString());
     if (image.imageSelectionStrategy == ImageSelectionStrategy::SemVer)
         checkConstraint(r, "constraint", image.constraint);
-    if (image.imageSelectionStrategy == ImageSelectionStrategy::Digest && image.constraint.isEmpty())
+    if (image.imageSelectionStrategy == ImageSelectionStrategy::Digest &&
+        image.constraint.isEmpty())
         r.error(r.has("constraint") ? r.key("constraint") : r.yaml(),
                 QStringLiteral("the Digest strategy needs \"constraint\": the mutable tag to "
                                "follow, such as latest"));
@@ -165,7 +166,7 @@ void readImage(MapReader &r, Subscription &subscription)
     image.expressionFilter = r.string("expressionFilter").value_or(QString());
     if (const auto platform = r.string("platform")) {
         static const QRegularExpression pattern(QStringLiteral("^(\\w+)/(\\w+)(/\\w+)?$"));
-        if (!pattern.match(*platform).hasMatch())
+        if (!platform->isEmpty() && !pattern.match(*platform).hasMatch())
             r.error(r.value("platform"),
                     QStringLiteral("\"%1\" is not a platform; write os/arch, such as linux/amd64")
                         .arg(*platform));
@@ -191,7 +192,7 @@ void readChart(MapReader &r, Subscription &subscription)
         if (!oci && !http)
             r.error(r.value("repoURL"),
                     QStringLiteral("\"%1\" is not a chart repository; use an http(s):// "
-                               "repository or an oci:// registry")
+                                   "repository or an oci:// registry")
                         .arg(*url));
         else if (http && chart.name.isEmpty())
             r.error(r.has("name") ? r.key("name") : r.yaml(),
@@ -214,8 +215,8 @@ void readWarehouseSpec(MapReader &spec, Warehouse &warehouse)
         warehouse.intervalMs = *interval;
     if (const auto policy = spec.enumeration(
             "freightCreationPolicy", {QStringLiteral("Automatic"), QStringLiteral("Manual")}))
-        warehouse.freightCreationPolicy = *policy == u"Manual" ? FreightCreationPolicy::Manual
-                                                               : FreightCreationPolicy::Automatic;
+        warehouse.freightCreationPolicy =
+            *policy == u"Manual" ? FreightCreationPolicy::Manual : FreightCreationPolicy::Automatic;
     spec.accept({"shard", "freightCreationCriteria"});
     QSet<QString> names;
     spec.forEach(
@@ -255,7 +256,9 @@ void readWarehouseSpec(MapReader &spec, Warehouse &warehouse)
                                  QStringLiteral("\"%1\" must be a mapping").arg(kindName));
                     continue;
                 }
-                subscription.name = reader.string("name").value_or(QString());
+                // A chart's `name` is the chart's; git and image subscriptions may be named.
+                if (kindName != u"chart")
+                    subscription.name = reader.string("name").value_or(QString());
                 if (kindName == u"git") {
                     subscription.kind = Subscription::Kind::Git;
                     readGit(reader, subscription);

@@ -4,11 +4,10 @@
 #include <QRegularExpression>
 #include <QVariant>
 
-#include <yaml-cpp/eventhandler.h>
-
 #include <algorithm>
 #include <optional>
 #include <sstream>
+#include <yaml-cpp/eventhandler.h>
 
 namespace Stevedore::Yaml {
 
@@ -133,8 +132,7 @@ public:
     void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
     void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
                   const std::string &) override
-    {
-    }
+    {}
     void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t,
                          YAML::EmitterStyle::value style) override
     {
@@ -304,27 +302,31 @@ void checkDuplicateKeys(const YAML::Node &node, const Context &context, int dept
 }
 
 /// A tab in indentation is the commonest hand-editing mistake, and yaml-cpp's message for it
-/// ("illegal map value") does not say so.
-bool reportTabIndentation(const QByteArray &chunk, const Context &context)
+/// ("illegal map value") does not say so. Only the line yaml-cpp stopped at is looked at: a tab
+/// elsewhere may be content of a block scalar, and the error about something else.
+bool reportTabIndentation(const QByteArray &chunk, const YAML::Mark &mark, const Context &context)
 {
-    int line = 0;
-    for (QByteArrayView rest(chunk); !rest.isEmpty(); ++line) {
+    if (mark.is_null())
+        return false;
+    QByteArrayView rest(chunk);
+    for (int line = 0; line < mark.line; ++line) {
         const qsizetype end = rest.indexOf('\n');
-        const QByteArrayView text = end < 0 ? rest : rest.first(end);
-        qsizetype column = 0;
-        while (column < text.size() && text[column] == ' ')
-            ++column;
-        if (column < text.size() && text[column] == '\t') {
-            context.problems->append(
-                {Problem::Severity::Error,
-                 {context.file, context.lineOffset + line + 1, int(column) + 1},
-                 QStringLiteral("YAML syntax error: a tab character cannot indent YAML; use "
-                                "spaces")});
-            return true;
-        }
-        rest = end < 0 ? QByteArrayView() : rest.sliced(end + 1);
+        if (end < 0)
+            return false;
+        rest = rest.sliced(end + 1);
     }
-    return false;
+    const qsizetype end = rest.indexOf('\n');
+    const QByteArrayView text = end < 0 ? rest : rest.first(end);
+    qsizetype column = 0;
+    while (column < text.size() && text[column] == ' ')
+        ++column;
+    if (column >= text.size() || text[column] != '\t')
+        return false;
+    context.problems->append({Problem::Severity::Error,
+                              {context.file, context.lineOffset + mark.line + 1, int(column) + 1},
+                              QStringLiteral("YAML syntax error: a tab character cannot indent "
+                                             "YAML; use spaces")});
+    return true;
 }
 
 } // namespace
@@ -378,7 +380,8 @@ std::vector<Document> parseDocuments(const QString &file, const QByteArray &text
                 documents.push_back({node, chunks[i].firstLine});
             }
         } catch (const YAML::Exception &e) {
-            if (reportTabIndentation(chunk, context) || reportUnclosedFlow(input, e.msg, context))
+            if (reportTabIndentation(chunk, e.mark, context) ||
+                reportUnclosedFlow(input, e.msg, context))
                 continue;
             // Without a final line break yaml-cpp does notice an unclosed quote, but only at
             // the end of the input; with one, it parses and the quote can be found.

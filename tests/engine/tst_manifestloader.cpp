@@ -141,7 +141,9 @@ QByteArray eachLine(const QByteArray &text, const QByteArray &suffix)
     for (const QByteArray &line : text.split('\n')) {
         if (!result.isEmpty())
             result += '\n';
-        result += line.isEmpty() ? line : line + suffix;
+        result += line;
+        if (!line.isEmpty())
+            result += suffix;
     }
     return result;
 }
@@ -154,7 +156,7 @@ class TestManifestLoader : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
 
     void kargoSimple();
@@ -202,13 +204,13 @@ void TestManifestLoader::kargoSimple()
 
     const Warehouse &warehouse = pipeline.warehouses.first();
     QCOMPARE(warehouse.namespaceName, u"kargo-simple"_s);
-    QCOMPARE(warehouse.intervalMs, 5 * 60 * 1000);
-    QCOMPARE(warehouse.freightCreationPolicy, FreightCreationPolicy::Automatic);
+    QCOMPARE(warehouse.intervalMs, qint64(5 * 60 * 1000));
+    QCOMPARE(toString(warehouse.freightCreationPolicy), u"Automatic"_s);
     QCOMPARE(warehouse.subscriptions.size(), 1);
     const Subscription &image = warehouse.subscriptions.first();
-    QCOMPARE(image.kind, Subscription::Kind::Image);
+    QCOMPARE(image.kindName(), u"image"_s);
     QCOMPARE(image.repoURL(), u"ghcr.io/akuity/guestbook"_s);
-    QCOMPARE(image.image.imageSelectionStrategy, ImageSelectionStrategy::SemVer);
+    QCOMPARE(toString(image.image.imageSelectionStrategy), u"SemVer"_s);
     QCOMPARE(image.image.discoveryLimit, 20);
     QVERIFY(image.image.strictSemvers);
 
@@ -223,7 +225,7 @@ void TestManifestLoader::kargoSimple()
         QCOMPARE(request.origin.name, u"guestbook"_s);
         QCOMPARE(request.direct, i == 0);
         QCOMPARE(request.upstreamStages, upstream.at(i));
-        QCOMPARE(request.availabilityStrategy, AvailabilityStrategy::OneOf);
+        QCOMPARE(toString(request.availabilityStrategy), u"OneOf"_s);
         QCOMPARE(stepsOf(stage.promotionTemplate.steps), QStringList{u"task:promote"_s});
         QCOMPARE(stage.promotionTemplate.steps.first().taskKind, u"PromotionTask"_s);
         QVERIFY(stage.verification.isEmpty());
@@ -234,21 +236,21 @@ void TestManifestLoader::kargoSimple()
     QCOMPARE(prodStep.vars.first().value, u"true"_s);
 
     const PromotionTask &task = pipeline.tasks.first();
-    QCOMPARE(names(task.vars),
-             (QStringList{u"repoURL"_s, u"branch"_s, u"image"_s, u"openpr"_s}));
+    QCOMPARE(names(task.vars), (QStringList{u"repoURL"_s, u"branch"_s, u"image"_s, u"openpr"_s}));
     QCOMPARE(task.vars.at(3).value, u"false"_s);
     QCOMPARE(stepsOf(task.steps),
-             (QStringList{u"git-clone"_s, u"kustomize-set-image"_s, u"git-commit"_s,
-                          u"git-push"_s, u"git-push"_s, u"git-open-pr"_s, u"git-wait-for-pr"_s}));
-    QCOMPARE(aliasesOf(task.steps), (QStringList{QString(), u"update-image"_s, u"commit"_s,
-                                                 QString(), u"push"_s, u"open-pr"_s,
-                                                 u"wait-for-pr"_s}));
+             (QStringList{u"git-clone"_s, u"kustomize-set-image"_s, u"git-commit"_s, u"git-push"_s,
+                          u"git-push"_s, u"git-open-pr"_s, u"git-wait-for-pr"_s}));
+    QCOMPARE(aliasesOf(task.steps),
+             (QStringList{QString(), u"update-image"_s, u"commit"_s, QString(), u"push"_s,
+                          u"open-pr"_s, u"wait-for-pr"_s}));
     QCOMPARE(task.steps.at(3).condition, u"${{ vars.openpr != 'true' }}"_s);
 
-    QCOMPARE(findings(pipeline, folder + u'/'),
-             (QStringList{
-                 uR"(promotiontask.yaml:59:7: warning: git-open-pr's "createTargetBranch" is deprecated since Kargo v1.10 and removed in v1.12; make sure the target branch exists beforehand instead)"_s,
-                 uR"(promotiontask.yaml:68:17: error: git-open-pr no longer outputs "prNumber"; read the pull request number as outputs['open-pr'].pr.id)"_s}));
+    QCOMPARE(
+        findings(pipeline, folder + u'/'),
+        (QStringList{
+            uR"(promotiontask.yaml:59:7: warning: git-open-pr's "createTargetBranch" is deprecated since Kargo v1.10 and removed in v1.12; make sure the target branch exists beforehand instead)"_s,
+            uR"(promotiontask.yaml:68:17: error: git-open-pr no longer outputs "prNumber"; read the pull request number as outputs['open-pr'].pr.id)"_s}));
 }
 
 void TestManifestLoader::demoAutoRollback()
@@ -258,8 +260,8 @@ void TestManifestLoader::demoAutoRollback()
 
     QCOMPARE(pipeline.projectName, u"demo-auto-rollback"_s);
     QCOMPARE(names(pipeline.warehouses), QStringList{u"demo-auto-rollback"_s});
-    QCOMPARE(names(pipeline.stages), (QStringList{u"dev"_s, u"staging"_s, u"prod-amer-east"_s,
-                                                  u"prod-amer-west"_s}));
+    QCOMPARE(names(pipeline.stages),
+             (QStringList{u"dev"_s, u"staging"_s, u"prod-amer-east"_s, u"prod-amer-west"_s}));
     QCOMPARE(names(pipeline.tasks), (QStringList{u"prepare-workdir"_s, u"push-manifests"_s}));
     QCOMPARE(names(pipeline.analysisTemplates),
              (QStringList{u"success-rate"_s, u"response-time"_s, u"loadgen"_s}));
@@ -267,18 +269,18 @@ void TestManifestLoader::demoAutoRollback()
     const Warehouse &warehouse = pipeline.warehouses.first();
     QCOMPARE(warehouse.subscriptions.size(), 2);
     const Subscription &image = warehouse.subscriptions.at(0);
-    QCOMPARE(image.kind, Subscription::Kind::Image);
+    QCOMPARE(image.kindName(), u"image"_s);
     QCOMPARE(image.repoURL(), u"argoproj/rollouts-demo"_s);
-    QCOMPARE(image.image.imageSelectionStrategy, ImageSelectionStrategy::NewestBuild);
+    QCOMPARE(toString(image.image.imageSelectionStrategy), u"NewestBuild"_s);
     QCOMPARE(image.image.discoveryLimit, 5);
     QCOMPARE(image.image.allowTagsRegexes, QStringList{u"^bad-red$"_s});
     QVERIFY(image.image.cacheByTag);
     QVERIFY(image.image.constraint.isEmpty()); // `constraint: ` with a trailing space
     const Subscription &git = warehouse.subscriptions.at(1);
-    QCOMPARE(git.kind, Subscription::Kind::Git);
+    QCOMPARE(git.kindName(), u"git"_s);
     QCOMPARE(git.repoURL(), u"https://github.com/akuity/sedemo-monorepo"_s);
     // "NewestCommit" is reported; the subscription keeps Kargo's default.
-    QCOMPARE(git.git.commitSelectionStrategy, CommitSelectionStrategy::NewestFromBranch);
+    QCOMPARE(toString(git.git.commitSelectionStrategy), u"NewestFromBranch"_s);
     QCOMPARE(git.git.discoveryLimit, 20);
     QCOMPARE(git.git.includePaths, QStringList{u"auto-rollback-app"_s});
 
@@ -301,8 +303,8 @@ void TestManifestLoader::demoAutoRollback()
     const Stage *staging = pipeline.stage(u"staging"_s);
     QVERIFY(staging);
     QCOMPARE(staging->requestedFreight.first().upstreamStages, QStringList{u"dev"_s});
-    QCOMPARE(staging->requestedFreight.first().selectionPolicy,
-             AutoPromotionSelectionPolicy::NewestFreight);
+    QVERIFY(staging->requestedFreight.first().selectionPolicy ==
+            AutoPromotionSelectionPolicy::NewestFreight);
 
     for (const QString &name : {u"prod-amer-east"_s, u"prod-amer-west"_s}) {
         const Stage *prod = pipeline.stage(name);
@@ -311,7 +313,7 @@ void TestManifestLoader::demoAutoRollback()
         QCOMPARE(request.origin.name, u"demo-auto-rollback"_s);
         QVERIFY(!request.direct);
         QCOMPARE(request.upstreamStages, QStringList{u"staging"_s});
-        QCOMPARE(request.selectionPolicy, AutoPromotionSelectionPolicy::MatchUpstream);
+        QVERIFY(request.selectionPolicy == AutoPromotionSelectionPolicy::MatchUpstream);
         QCOMPARE(names(prod->verification.analysisTemplates),
                  (QStringList{u"success-rate"_s, u"response-time"_s, u"loadgen"_s}));
         for (const AnalysisTemplateReference &ref : prod->verification.analysisTemplates)
@@ -325,9 +327,8 @@ void TestManifestLoader::demoAutoRollback()
 
     const PromotionTask *prepare = pipeline.task(u"prepare-workdir"_s);
     QVERIFY(prepare);
-    QCOMPARE(names(prepare->vars), (QStringList{u"gitRepo"_s, u"sourceBranch"_s,
-                                                u"targetBranch"_s, u"path_src"_s,
-                                                u"path_out"_s}));
+    QCOMPARE(names(prepare->vars), (QStringList{u"gitRepo"_s, u"sourceBranch"_s, u"targetBranch"_s,
+                                                u"path_src"_s, u"path_out"_s}));
     QVERIFY(!prepare->vars.first().hasValue);
     QCOMPARE(stepsOf(prepare->steps), (QStringList{u"git-clone"_s, u"git-clear"_s}));
     const PromotionTask *push = pipeline.task(u"push-manifests"_s);
@@ -349,10 +350,11 @@ void TestManifestLoader::demoAutoRollback()
              u"http://prometheus-server.prometheus.svc.cluster.local"_s);
     QCOMPARE(pipeline.analysisTemplates.at(2).metrics.first().providerName, u"job"_s);
 
-    QCOMPARE(findings(pipeline, folder + u'/'),
-             (QStringList{
-                 uR"(project.yaml:14:3: warning: unknown field "stageLinks" in ProjectConfig spec)"_s,
-                 uR"(warehouse.yaml:18:32: error: "NewestCommit" is not a valid commitSelectionStrategy; expected one of NewestFromBranch, SemVer, Lexical, NewestTag)"_s}));
+    QCOMPARE(
+        findings(pipeline, folder + u'/'),
+        (QStringList{
+            uR"(project.yaml:14:3: warning: unknown field "stageLinks" in ProjectConfig spec)"_s,
+            uR"(warehouse.yaml:18:32: error: "NewestCommit" is not a valid commitSelectionStrategy; expected one of NewestFromBranch, SemVer, Lexical, NewestTag)"_s}));
 }
 
 void TestManifestLoader::activeActive()
@@ -363,20 +365,19 @@ void TestManifestLoader::activeActive()
     QCOMPARE(pipeline.projectName, u"active-active"_s);
     QCOMPARE(names(pipeline.warehouses), QStringList{u"active-active"_s});
     QCOMPARE(names(pipeline.stages),
-             (QStringList{u"dev-east"_s, u"dev-west"_s, u"staging"_s, u"approve"_s,
-                          u"prod-east"_s, u"prod-west"_s, u"close"_s}));
+             (QStringList{u"dev-east"_s, u"dev-west"_s, u"staging"_s, u"approve"_s, u"prod-east"_s,
+                          u"prod-west"_s, u"close"_s}));
     QVERIFY(pipeline.tasks.isEmpty());
     QCOMPARE(names(pipeline.analysisTemplates), QStringList{u"smoke-test"_s});
 
     const Warehouse &warehouse = pipeline.warehouses.first();
     QCOMPARE(warehouse.subscriptions.size(), 2);
-    QCOMPARE(warehouse.subscriptions.at(0).kind, Subscription::Kind::Image);
-    QCOMPARE(warehouse.subscriptions.at(0).image.imageSelectionStrategy,
-             ImageSelectionStrategy::NewestBuild);
-    QCOMPARE(warehouse.subscriptions.at(0).image.allowTagsRegexes,
-             QStringList{u"^\\d*-[a-z]*$"_s});
+    QCOMPARE(warehouse.subscriptions.at(0).kindName(), u"image"_s);
+    QCOMPARE(toString(warehouse.subscriptions.at(0).image.imageSelectionStrategy),
+             u"NewestBuild"_s);
+    QCOMPARE(warehouse.subscriptions.at(0).image.allowTagsRegexes, QStringList{u"^\\d*-[a-z]*$"_s});
     const GitSubscription &git = warehouse.subscriptions.at(1).git;
-    QCOMPARE(warehouse.subscriptions.at(1).kind, Subscription::Kind::Git);
+    QCOMPARE(warehouse.subscriptions.at(1).kindName(), u"git"_s);
     QCOMPARE(git.branch, u"main"_s);
     QCOMPARE(git.includePaths, QStringList{u"active-active"_s});
     QCOMPARE(git.excludePaths, QStringList{u"active-active/deploys/targets"_s});
@@ -405,7 +406,7 @@ void TestManifestLoader::activeActive()
     const RequestedFreight &fromDevs = staging->requestedFreight.first();
     QVERIFY(!fromDevs.direct);
     QCOMPARE(fromDevs.upstreamStages, (QStringList{u"dev-east"_s, u"dev-west"_s}));
-    QCOMPARE(fromDevs.availabilityStrategy, AvailabilityStrategy::All);
+    QCOMPARE(toString(fromDevs.availabilityStrategy), u"All"_s);
     QCOMPARE(fromDevs.upstreamLocations.size(), 2);
     QCOMPARE(fromDevs.upstreamLocations.at(1).line, 166);
     QCOMPARE(fromDevs.upstreamLocations.at(1).column, 11);
@@ -420,9 +421,9 @@ void TestManifestLoader::activeActive()
     const Stage *approve = pipeline.stage(u"approve"_s);
     QVERIFY(approve);
     QCOMPARE(approve->requestedFreight.first().upstreamStages, QStringList{u"staging"_s});
-    QCOMPARE(approve->requestedFreight.first().requiredSoakTimeMs, 60 * 1000);
-    QCOMPARE(approve->requestedFreight.first().selectionPolicy,
-             AutoPromotionSelectionPolicy::MatchUpstream);
+    QCOMPARE(approve->requestedFreight.first().requiredSoakTimeMs, qint64(60 * 1000));
+    QVERIFY(approve->requestedFreight.first().selectionPolicy ==
+            AutoPromotionSelectionPolicy::MatchUpstream);
     QVERIFY(approve->verification.isEmpty());
     QCOMPARE(stepsOf(approve->promotionTemplate.steps),
              (QStringList{u"snow-create"_s, u"snow-wait-for-condition"_s, u"set-metadata"_s}));
@@ -434,7 +435,7 @@ void TestManifestLoader::activeActive()
     QCOMPARE(pipeline.stage(u"prod-west"_s)->requestedFreight.first().upstreamStages,
              QStringList{u"prod-east"_s});
     QCOMPARE(pipeline.stage(u"prod-west"_s)->requestedFreight.first().requiredSoakTimeMs,
-             2 * 60 * 1000);
+             qint64(2 * 60 * 1000));
     const Stage *close = pipeline.stage(u"close"_s);
     QVERIFY(close);
     QCOMPARE(close->requestedFreight.first().upstreamStages, QStringList{u"prod-west"_s});
@@ -487,9 +488,8 @@ void TestManifestLoader::realMistakes()
     QFETCH(QString, message);
 
     const Pipeline pipeline = ManifestLoader::load(fixture(folder));
-    const Problem expected{Problem::Severity::Error,
-                           {fixture(folder) + u'/' + file, line, column},
-                           message};
+    const Problem expected{
+        Problem::Severity::Error, {fixture(folder) + u'/' + file, line, column}, message};
     QVERIFY2(std::any_of(pipeline.problems.begin(), pipeline.problems.end(),
                          [&](const Problem &p) {
                              return p.severity == expected.severity &&
@@ -510,8 +510,8 @@ void TestManifestLoader::displayPaths_data()
 
     QTest::newRow("relative") << u"tests/fixtures/kargo/kargo-simple"_s
                               << u"tests/fixtures/kargo/kargo-simple/"_s;
-    QTest::newRow("trailing slash") << u"tests/fixtures/kargo/kargo-simple/"_s
-                                    << u"tests/fixtures/kargo/kargo-simple/"_s;
+    QTest::newRow("trailing slash")
+        << u"tests/fixtures/kargo/kargo-simple/"_s << u"tests/fixtures/kargo/kargo-simple/"_s;
     QTest::newRow("dot") << u"./tests/fixtures/kargo/kargo-simple"_s
                          << u"./tests/fixtures/kargo/kargo-simple/"_s;
     QTest::newRow("absolute") << repositoryRoot() + u"/tests/fixtures/kargo/kargo-simple"_s
@@ -529,15 +529,16 @@ void TestManifestLoader::displayPaths()
                           prefix + u"stages.yaml"_s, prefix + u"warehouse.yaml"_s}));
     const Pipeline pipeline = ManifestLoader::load(path);
     QCOMPARE(pipeline.displayPath, path);
-    QCOMPARE(pipeline.rootPath,
-             QFileInfo(repositoryRoot() + u"/tests/fixtures/kargo/kargo-simple"_s)
-                 .canonicalFilePath());
+    QCOMPARE(
+        pipeline.rootPath,
+        QFileInfo(repositoryRoot() + u"/tests/fixtures/kargo/kargo-simple"_s).canonicalFilePath());
     QCOMPARE(pipeline.warehouses.size(), 1);
     QVERIFY(!pipeline.problems.isEmpty());
     for (const Problem &problem : pipeline.problems)
         QVERIFY2(problem.location.file.startsWith(prefix), qPrintable(problem.toString()));
     QVERIFY(findings(pipeline).contains(
-        prefix + uR"(promotiontask.yaml:68:17: error: git-open-pr no longer outputs "prNumber"; read the pull request number as outputs['open-pr'].pr.id)"_s));
+        prefix +
+        uR"(promotiontask.yaml:68:17: error: git-open-pr no longer outputs "prNumber"; read the pull request number as outputs['open-pr'].pr.id)"_s));
     // Views find each file's text under its display path.
     QCOMPARE(pipeline.sources.size(), 4);
     QVERIFY(pipeline.sources.value(prefix + u"warehouse.yaml"_s).contains(u"ghcr.io/akuity"_s));
@@ -569,17 +570,18 @@ void TestManifestLoader::severalPaths()
     QCOMPARE(pipeline.stages.size(), 3);
     QCOMPARE(pipeline.tasks.size(), 1);
     QCOMPARE(pipeline.projectName, u"kargo-simple"_s); // from the namespaces
-    QCOMPARE(findings(pipeline),
-             (QStringList{
-                 base +
-                     uR"(promotiontask.yaml:59:7: warning: git-open-pr's "createTargetBranch" is deprecated since Kargo v1.10 and removed in v1.12; make sure the target branch exists beforehand instead)"_s,
-                 base +
-                     uR"(promotiontask.yaml:68:17: error: git-open-pr no longer outputs "prNumber"; read the pull request number as outputs['open-pr'].pr.id)"_s}));
+    QCOMPARE(
+        findings(pipeline),
+        (QStringList{
+            base +
+                uR"(promotiontask.yaml:59:7: warning: git-open-pr's "createTargetBranch" is deprecated since Kargo v1.10 and removed in v1.12; make sure the target branch exists beforehand instead)"_s,
+            base +
+                uR"(promotiontask.yaml:68:17: error: git-open-pr no longer outputs "prNumber"; read the pull request number as outputs['open-pr'].pr.id)"_s}));
 
     // A folder and a file together; problems keep each one's display path.
-    const Pipeline mixed = ManifestLoader::load(
-        {u"tests/fixtures/kargo/active-active"_s,
-         u"tests/fixtures/kargo/demo-auto-rollback/warehouse.yaml"_s});
+    const Pipeline mixed =
+        ManifestLoader::load({u"tests/fixtures/kargo/active-active"_s,
+                              u"tests/fixtures/kargo/demo-auto-rollback/warehouse.yaml"_s});
     QCOMPARE(mixed.warehouses.size(), 2);
     QCOMPARE(mixed.stages.size(), 7);
     const QStringList found = findings(mixed);
@@ -597,7 +599,7 @@ void TestManifestLoader::nestedFoldersAndYml()
     const QByteArray warehouse = "apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\n"
                                  "metadata:\n  name: app\nspec:\n  subscriptions:\n  - image:\n"
                                  "      repoURL: ghcr.io/org/app\n";
-    const auto stageText = [](const char *name, const char *sources) {
+    const auto stageText = [](const char *name, const char *sources) -> QByteArray {
         return QByteArray("apiVersion: kargo.akuity.io/v1alpha1\nkind: Stage\nmetadata:\n"
                           "  name: ") +
                name +
@@ -618,9 +620,10 @@ void TestManifestLoader::nestedFoldersAndYml()
     const Pipeline pipeline = ManifestLoader::load(root);
     QCOMPARE(names(pipeline.warehouses), QStringList{u"app"_s});
     QCOMPARE(names(pipeline.stages), (QStringList{u"dev"_s, u"prod"_s}));
-    QCOMPARE(findings(pipeline, root + u'/'),
-             QStringList{
-                 uR"(stages/prod/prod.yaml:12:9: error: stage "dve" is not defined in this pipeline)"_s});
+    QCOMPARE(
+        findings(pipeline, root + u'/'),
+        QStringList{
+            uR"(stages/prod/prod.yaml:12:9: error: stage "dve" is not defined in this pipeline)"_s});
 
     // Numbers in file names sort as numbers.
     QVERIFY(writeFile(root + u"/9-task.yaml"_s, "kind: ConfigMap\napiVersion: v1\n"));
@@ -637,7 +640,8 @@ void TestManifestLoader::noKargoResources()
                       "data:\n  a: b\n"));
     const Pipeline pipeline = ManifestLoader::load(root);
     QCOMPARE(pipeline.resourceCount, 0);
-    QCOMPARE(findings(pipeline), QStringList{root + u": error: no Kargo resources in this folder"_s});
+    QCOMPARE(findings(pipeline),
+             QStringList{root + u": error: no Kargo resources in this folder"_s});
 
     const Pipeline file = ManifestLoader::load(root + u"/configmap.yaml"_s);
     QCOMPARE(findings(file),
@@ -651,9 +655,11 @@ void TestManifestLoader::noKargoResources()
     // A file that does not parse is reported as such, not also as empty.
     QVERIFY(writeFile(root + u"/broken.yaml"_s, "kind: [Stage\n"));
     const Pipeline broken = ManifestLoader::load(root + u"/broken.yaml"_s);
-    QCOMPARE(findings(broken),
-             QStringList{root +
-                         uR"(/broken.yaml:1:7: error: YAML syntax error: this "[" list is never closed with "]")"_s});
+    QCOMPARE(
+        findings(broken),
+        QStringList{
+            root +
+            uR"(/broken.yaml:1:7: error: YAML syntax error: this "[" list is never closed with "]")"_s});
 }
 
 void TestManifestLoader::missingPath()
@@ -666,54 +672,59 @@ void TestManifestLoader::missingPath()
 void TestManifestLoader::tolerates_data()
 {
     QTest::addColumn<QByteArray>("text");
-    QTest::addColumn<int>("line"); // of the deliberate unknown field
+    QTest::addColumn<int>("line");      // of the deliberate unknown field
+    QTest::addColumn<int>("stageLine"); // of the stage's name
 
     const QByteArray text = baseText;
-    QTest::newRow("as written") << text << 11;
-    QTest::newRow("trailing spaces") << eachLine(text, "   ") << 11;
-    QTest::newRow("trailing tabs") << eachLine(text, "\t") << 11;
-    QTest::newRow("no final newline") << text.chopped(1) << 11;
-    QTest::newRow("leading ---") << "---\n" + text << 12;
-    QTest::newRow("trailing ---") << text + "---\n" << 11;
-    QTest::newRow("trailing --- without newline") << text + "---" << 11;
-    QTest::newRow("--- with a comment") << replaced(text, "---\n", "--- # the stage\n") << 11;
+    const auto crlf = [](const QByteArray &lf) { return replaced(lf, "\n", "\r\n"); };
+    QTest::newRow("as written") << text << 11 << 16;
+    QTest::newRow("trailing spaces") << eachLine(text, "   ") << 11 << 16;
+    QTest::newRow("trailing tabs") << eachLine(text, "\t") << 11 << 16;
+    QTest::newRow("no final newline") << text.chopped(1) << 11 << 16;
+    QTest::newRow("leading ---") << QByteArray("---\n" + text) << 12 << 17;
+    QTest::newRow("trailing ---") << QByteArray(text + "---\n") << 11 << 16;
+    QTest::newRow("trailing --- without newline") << QByteArray(text + "---") << 11 << 16;
+    QTest::newRow("--- with a comment") << replaced(text, "---\n", "--- # the stage\n") << 11 << 16;
     QTest::newRow("document end markers")
-        << replaced(text, "---\n", "...\n---\n") + "...\n" << 11;
-    QTest::newRow("empty documents") << "---\n---\n" + replaced(text, "---\n", "---\n---\n")
-                                     << 13;
+        << QByteArray(replaced(text, "---\n", "...\n---\n") + "...\n") << 11 << 17;
+    QTest::newRow("empty documents")
+        << QByteArray("---\n---\n" + replaced(text, "---\n", "---\n---\n")) << 13 << 19;
     QTest::newRow("blank lines between documents")
-        << replaced(text, "---\n", "\n\n---\n\n") << 11;
+        << replaced(text, "---\n", "\n\n---\n\n") << 11 << 19;
     QTest::newRow("comments")
-        << "# Pipeline for app\n" +
-               replaced(replaced(text, "      strictSemvers: false\n",
-                                 "      strictSemvers: false # tags are not semver\n"),
-                        "spec:\n  subscriptions:\n",
-                        "spec:\n  subscriptions:  # one image\n")
-        << 12;
+        << QByteArray("# Pipeline for app\n" +
+                      replaced(replaced(text, "      strictSemvers: false\n",
+                                        "      strictSemvers: false # tags are not semver\n"),
+                               "spec:\n  subscriptions:\n",
+                               "spec:\n  subscriptions:  # one image\n"))
+        << 12 << 17;
     QTest::newRow("full-line comments at odd indents")
-        << replaced(text, "  - image:\n", "  - image:\n        # where the image lives\n") << 12;
-    QTest::newRow("CRLF") << replaced(text, "\n", "\r\n") << 11;
-    QTest::newRow("CRLF without final newline") << replaced(text, "\n", "\r\n").chopped(2) << 11;
-    QTest::newRow("BOM") << "\xEF\xBB\xBF" + text << 11;
+        << replaced(text, "  - image:\n", "  - image:\n        # where the image lives\n") << 12
+        << 17;
+    QTest::newRow("CRLF") << crlf(text) << 11 << 16;
+    QTest::newRow("CRLF without final newline") << crlf(text).chopped(2) << 11 << 16;
+    QTest::newRow("CRLF and trailing spaces") << crlf(eachLine(text, "  ")) << 11 << 16;
+    QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF" + text) << 11 << 16;
     QTest::newRow("BOM, CRLF and leading ---")
-        << "\xEF\xBB\xBF---\r\n" + replaced(text, "\n", "\r\n") << 12;
+        << QByteArray("\xEF\xBB\xBF---\r\n" + crlf(text)) << 12 << 17;
     QTest::newRow("quoted values")
         << replaced(replaced(text, "repoURL: ghcr.io/org/app", "repoURL: \"ghcr.io/org/app\""),
                     "name: dev", "name: 'dev'")
-        << 11;
+        << 11 << 16;
     QTest::newRow("flow style")
         << replaced(text,
                     "  subscriptions:\n  - image:\n      repoURL: ghcr.io/org/app\n"
                     "      strictSemvers: false\n      colour: blue\n",
                     "  subscriptions: [\n    {image: {repoURL: ghcr.io/org/app,\n"
                     "      strictSemvers: false,\n      colour: blue}}]\n")
-        << 10;
+        << 10 << 15;
 }
 
 void TestManifestLoader::tolerates()
 {
     QFETCH(QByteArray, text);
     QFETCH(int, line);
+    QFETCH(int, stageLine);
 
     const Pipeline pipeline = ManifestLoader::loadText(u"t.yaml"_s, text);
     QCOMPARE(findings(pipeline),
@@ -730,7 +741,7 @@ void TestManifestLoader::tolerates()
     QCOMPARE(stage.color, u"teal"_s);
     QVERIFY(stage.requestedFreight.first().direct);
     QCOMPARE(stage.requestedFreight.first().origin.name, u"app"_s);
-    QCOMPARE(stage.location.line, line + 5);
+    QCOMPARE(stage.location, (SourceLocation{u"t.yaml"_s, stageLine, 9}));
 }
 
 void TestManifestLoader::emptyValues()
@@ -777,7 +788,7 @@ void TestManifestLoader::emptyValues()
     QVERIFY2(findings(pipeline).isEmpty(), qPrintable(dump(pipeline)));
     QCOMPARE(pipeline.warehouses.size(), 1);
     const Warehouse &warehouse = pipeline.warehouses.first();
-    QCOMPARE(warehouse.intervalMs, 5 * 60 * 1000);
+    QCOMPARE(warehouse.intervalMs, qint64(5 * 60 * 1000));
     QCOMPARE(warehouse.subscriptions.first().image.discoveryLimit, 20);
     QVERIFY(warehouse.subscriptions.first().image.strictSemvers);
     QCOMPARE(pipeline.stages.size(), 1);
@@ -994,7 +1005,12 @@ void TestManifestLoader::otherKindsAreSkipped()
                             "spec:\n"
                             "  project: default\n"
                             "---\n" +
-                            baseText;
+                            baseText +
+                            "---\n"
+                            "apiVersion: kargo.akuity.io/v1alpha1\n"
+                            "kind: Freight\n"
+                            "metadata:\n"
+                            "  name: 1f0c4d2e9a7b3c5d6e8f9a0b1c2d3e4f5a6b7c8d\n";
     const Pipeline pipeline = ManifestLoader::loadText(u"t.yaml"_s, text);
     QCOMPARE(pipeline.resourceCount, 2);
     QCOMPARE(pipeline.warehouses.size(), 1);
@@ -1004,10 +1020,13 @@ void TestManifestLoader::otherKindsAreSkipped()
         if (problem.severity == Problem::Severity::Note)
             notes.append(problem.toString());
     }
-    QCOMPARE(notes,
-             (QStringList{uR"(t.yaml:2:7: note: skipped Secret "git-creds": not a Kargo resource)"_s,
-                          uR"(t.yaml:9:7: note: skipped ConfigMap "settings": not a Kargo resource)"_s,
-                          uR"(t.yaml:14:7: note: skipped Application "guestbook": not a Kargo resource)"_s}));
+    QCOMPARE(
+        notes,
+        (QStringList{
+            uR"(t.yaml:2:7: note: skipped Secret "git-creds": not a Kargo resource)"_s,
+            uR"(t.yaml:9:7: note: skipped ConfigMap "settings": not a Kargo resource)"_s,
+            uR"(t.yaml:14:7: note: skipped Application "guestbook": not a Kargo resource)"_s,
+            uR"(t.yaml:47:7: note: skipped Freight "1f0c4d2e9a7b3c5d6e8f9a0b1c2d3e4f5a6b7c8d": a pipeline is defined without this kind)"_s}));
     QCOMPARE(findings(pipeline), QStringList{u"t.yaml:30:7: warning: "_s + unknownColour});
 }
 
