@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include "engine/demopipeline.h"
+#include "engine/discoveryscheduler.h"
 #include "engine/manifestloader.h"
 #include "engine/statepaths.h"
 #include "engine/store.h"
@@ -13,6 +14,9 @@ Engine::Engine(QObject *parent)
     : QObject(parent)
 {
     qRegisterMetaType<Stevedore::Pipeline>();
+    qRegisterMetaType<Stevedore::Freight>();
+    qRegisterMetaType<QList<Stevedore::Freight>>();
+    qRegisterMetaType<Stevedore::WarehouseStatus>();
 }
 
 Engine::~Engine() = default;
@@ -26,6 +30,7 @@ void Engine::openPipeline(const QString &path)
     const Pipeline pipeline = ManifestLoader::load(path);
     const QString canonical = QFileInfo(path).canonicalFilePath();
     if (!m_store || m_store->pipelinePath() != canonical) {
+        m_scheduler.reset();
         m_store.reset();
         QString error;
         m_store = Store::open(path, &error);
@@ -39,6 +44,21 @@ void Engine::openPipeline(const QString &path)
     }
     m_path = path;
     Q_EMIT pipelineOpened(pipeline);
+    Q_EMIT freightListed(m_store ? m_store->freight() : QList<Freight>());
+
+    if (!m_scheduler && m_store) {
+        DiscoveryScheduler::Settings settings = DiscoveryScheduler::Settings::fromUserSettings();
+        settings.pollOnTimer = m_discoveryEnabled;
+        m_scheduler =
+            std::make_unique<DiscoveryScheduler>(m_store.get(), StatePaths::cacheDir(), settings);
+        connect(m_scheduler.get(), &DiscoveryScheduler::statusChanged, this,
+                &Engine::warehouseStatusChanged);
+        connect(m_scheduler.get(), &DiscoveryScheduler::freightAdded, this, &Engine::freightAdded);
+        connect(m_scheduler.get(), &DiscoveryScheduler::pollsInFlightChanged, this,
+                &Engine::pollsInFlightChanged);
+    }
+    if (m_scheduler)
+        m_scheduler->setPipeline(pipeline);
 }
 
 void Engine::openDemoPipeline()
@@ -56,6 +76,29 @@ void Engine::reload()
 {
     if (!m_path.isEmpty())
         openPipeline(m_path);
+}
+
+void Engine::setDiscoveryEnabled(bool enabled)
+{
+    m_discoveryEnabled = enabled;
+}
+
+void Engine::refreshWarehouse(const QString &name)
+{
+    if (m_scheduler && m_discoveryEnabled)
+        m_scheduler->refresh(name);
+}
+
+void Engine::refreshAll()
+{
+    if (m_scheduler && m_discoveryEnabled)
+        m_scheduler->refreshAll();
+}
+
+void Engine::shutdown()
+{
+    if (m_scheduler)
+        m_scheduler->shutdown();
 }
 
 } // namespace Stevedore

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "engine/freight.h"
 #include "engine/pipeline.h"
+#include "engine/warehousestatus.h"
 
 #include <QObject>
 
@@ -8,6 +10,7 @@
 
 namespace Stevedore {
 
+class DiscoveryScheduler;
 class Store;
 
 /// The engine: everything that touches the disk, git or the network for one open pipeline.
@@ -22,22 +25,36 @@ public:
     ~Engine() override;
 
 public Q_SLOTS:
-    /// Loads the manifests at @p path, opens its local store and reports the result.
+    /// Loads the manifests at @p path, opens its local store, reports what is stored, and
+    /// starts discovery (unless it is disabled).
     void openPipeline(const QString &path);
     /// Creates the demo pipeline on first use, then opens it.
     void openDemoPipeline();
     /// Reads the manifests of the open pipeline again.
     void reload();
+    /// Whether warehouses are polled (on by default; off: work from the store only).
+    void setDiscoveryEnabled(bool enabled);
+    void refreshWarehouse(const QString &name);
+    void refreshAll();
+    /// Cancels discovery in flight; called on the engine's thread before it stops.
+    void shutdown();
 
 Q_SIGNALS:
     void pipelineOpened(const Stevedore::Pipeline &pipeline);
     void pipelineFailed(const QString &path, const QString &message);
     /// The pipeline is loaded, but its local store could not be opened or written.
     void storeUnavailable(const QString &message);
+    /// Everything stored for the pipeline just opened, newest first.
+    void freightListed(const QList<Stevedore::Freight> &freight);
+    void freightAdded(const Stevedore::Freight &freight);
+    void warehouseStatusChanged(const Stevedore::WarehouseStatus &status);
+    void pollsInFlightChanged(int count);
 
 private:
     QString m_path;
+    bool m_discoveryEnabled = true;
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<DiscoveryScheduler> m_scheduler;
 };
 
 } // namespace Stevedore

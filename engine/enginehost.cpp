@@ -17,6 +17,8 @@ EngineHost::EngineHost(QObject *parent)
 
 EngineHost::~EngineHost()
 {
+    // Cancel discovery in flight on the engine's own thread; it never waits on a server.
+    QMetaObject::invokeMethod(m_engine, &Engine::shutdown, Qt::BlockingQueuedConnection);
     m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();
@@ -24,13 +26,32 @@ EngineHost::~EngineHost()
 
 void EngineHost::openPipeline(const QString &path)
 {
-    QMetaObject::invokeMethod(m_engine, [engine = m_engine, path] { engine->openPipeline(path); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, path] { engine->openPipeline(path); }, Qt::QueuedConnection);
 }
 
 void EngineHost::openDemoPipeline()
 {
     QMetaObject::invokeMethod(m_engine, &Engine::openDemoPipeline, Qt::QueuedConnection);
+}
+
+void EngineHost::setDiscoveryEnabled(bool enabled)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, enabled] { engine->setDiscoveryEnabled(enabled); },
+        Qt::QueuedConnection);
+}
+
+void EngineHost::refreshWarehouse(const QString &name)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, name] { engine->refreshWarehouse(name); },
+        Qt::QueuedConnection);
+}
+
+void EngineHost::refreshAll()
+{
+    QMetaObject::invokeMethod(m_engine, &Engine::refreshAll, Qt::QueuedConnection);
 }
 
 void EngineHost::reload()

@@ -24,6 +24,9 @@ public:
     void openPipeline(const QString &path);
     void openDemoPipeline();
     void reload();
+    void setDiscoveryEnabled(bool enabled);
+    void refreshWarehouse(const QString &name);
+    void refreshAll();
 
 private:
     QThread m_thread;

@@ -1,4 +1,5 @@
 #include "engine/manifestreader_p.h"
+#include "engine/re2syntax.h"
 
 #include <QRegularExpression>
 
@@ -29,8 +30,7 @@ QString typeName(const YAML::Node &node)
 
 std::optional<qint64> parseDuration(const QString &text, bool goUnits)
 {
-    static const QRegularExpression kargo(
-        QStringLiteral("^(?:[0-9]+(?:\\.[0-9]+)?(?:s|m|h))+$"));
+    static const QRegularExpression kargo(QStringLiteral("^(?:[0-9]+(?:\\.[0-9]+)?(?:s|m|h))+$"));
     static const QRegularExpression go(
         QStringLiteral("^(?:[0-9]+(?:\\.[0-9]+)?(?:ns|us|\u00b5s|ms|s|m|h))+$"));
     static const QRegularExpression part(
@@ -83,8 +83,7 @@ MapReader::MapReader(const YAML::Node &node, const Yaml::Context &context, QStri
     : m_node(node)
     , m_context(context)
     , m_what(std::move(what))
-{
-}
+{}
 
 YAML::Node MapReader::key(const char *name) const
 {
@@ -148,8 +147,8 @@ YAML::Node MapReader::scalarValue(const char *name, Need need, const char *expec
     if (!node.IsDefined() || node.IsNull()) {
         if (need == Required) {
             if (node.IsDefined())
-                error(key(name), QStringLiteral("\"%1\" must not be empty").arg(
-                                     QString::fromUtf8(name)));
+                error(key(name),
+                      QStringLiteral("\"%1\" must not be empty").arg(QString::fromUtf8(name)));
             else
                 missing(name);
         }
@@ -248,9 +247,8 @@ std::optional<QStringList> MapReader::stringList(const char *name)
     bool ok = true;
     for (auto it = node.begin(); it != node.end(); ++it) {
         if (!it->IsScalar()) {
-            error(it->IsNull() ? node : *it,
-                  QStringLiteral("each entry of \"%1\" must be a string").arg(
-                      QString::fromUtf8(name)));
+            error(it->IsNull() ? node : *it, QStringLiteral("each entry of \"%1\" must be a string")
+                                                 .arg(QString::fromUtf8(name)));
             ok = false;
             continue;
         }
@@ -268,11 +266,15 @@ std::optional<QStringList> MapReader::regexList(const char *name)
     bool ok = true;
     int index = 0;
     for (auto it = node.begin(); it != node.end(); ++it, ++index) {
-        QRegularExpression re(list->value(index));
-        if (!re.isValid()) {
-            error(*it, QStringLiteral("invalid regular expression: %1").arg(re.errorString()));
-            ok = false;
-        }
+        // Kargo compiles these with Go's regexp: RE2 syntax, not PCRE's.
+        QString re2Error;
+        if (checkRe2Syntax(list->value(index), &re2Error))
+            continue;
+        // Where PCRE rejects the pattern as well, its wording is the familiar one.
+        const QRegularExpression re(list->value(index));
+        error(*it, QStringLiteral("invalid regular expression: %1")
+                       .arg(re.isValid() ? re2Error : re.errorString()));
+        ok = false;
     }
     return ok ? list : std::nullopt;
 }
@@ -298,8 +300,8 @@ bool MapReader::forEach(const char *name, const std::function<void(const YAML::N
     if (!node.IsDefined() || node.IsNull()) {
         if (need == Required) {
             if (node.IsDefined())
-                error(key(name), QStringLiteral("\"%1\" must not be empty").arg(
-                                     QString::fromUtf8(name)));
+                error(key(name),
+                      QStringLiteral("\"%1\" must not be empty").arg(QString::fromUtf8(name)));
             else
                 missing(name);
         }
@@ -334,8 +336,8 @@ void MapReader::deprecated(const char *name, const QString &advice)
     value(name);
     const YAML::Node node = key(name);
     if (node.IsDefined())
-        warning(node, QStringLiteral("\"%1\" is deprecated: %2").arg(QString::fromUtf8(name),
-                                                                      advice));
+        warning(node,
+                QStringLiteral("\"%1\" is deprecated: %2").arg(QString::fromUtf8(name), advice));
 }
 
 void MapReader::accept(std::initializer_list<const char *> keys)

@@ -30,6 +30,49 @@ const QList<QStringList> &migrations()
                            " errors INTEGER NOT NULL,"
                            " warnings INTEGER NOT NULL)"),
         },
+        {
+            // Discovery: what each subscription selected, every commit ever discovered, the
+            // freight, each warehouse's poll status, and the files each commit changed.
+            QStringLiteral("CREATE TABLE subscription_state ("
+                           " warehouse TEXT NOT NULL,"
+                           " subscription TEXT NOT NULL,"
+                           " repo_url TEXT NOT NULL,"
+                           " tip TEXT NOT NULL,"
+                           " filter_key TEXT NOT NULL,"
+                           " selection TEXT NOT NULL,"
+                           " polled_at TEXT NOT NULL,"
+                           " PRIMARY KEY (warehouse, subscription))"),
+            QStringLiteral("CREATE TABLE discovered_commits ("
+                           " warehouse TEXT NOT NULL,"
+                           " subscription TEXT NOT NULL,"
+                           " repo_url TEXT NOT NULL,"
+                           " commit_id TEXT NOT NULL,"
+                           " tag TEXT NOT NULL,"
+                           " branch TEXT NOT NULL,"
+                           " subject TEXT NOT NULL,"
+                           " author TEXT NOT NULL,"
+                           " committed_at TEXT NOT NULL,"
+                           " first_seen TEXT NOT NULL,"
+                           " PRIMARY KEY (warehouse, subscription, commit_id, tag))"),
+            QStringLiteral("CREATE TABLE freight ("
+                           " id TEXT PRIMARY KEY,"
+                           " alias TEXT NOT NULL UNIQUE,"
+                           " warehouse TEXT NOT NULL,"
+                           " discovered_at TEXT NOT NULL,"
+                           " data TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE INDEX freight_by_warehouse ON freight (warehouse, discovered_at)"),
+            QStringLiteral("CREATE TABLE warehouse_status ("
+                           " warehouse TEXT PRIMARY KEY,"
+                           " state TEXT NOT NULL,"
+                           " message TEXT NOT NULL,"
+                           " last_poll TEXT,"
+                           " next_poll TEXT,"
+                           " failures INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE git_commit_paths ("
+                           " commit_id TEXT PRIMARY KEY,"
+                           " paths TEXT NOT NULL)"),
+        },
     };
     return list;
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "engine/freight.h"
+#include "engine/gitdiscovery.h"
 #include "engine/pipeline.h"
+#include "engine/warehousestatus.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -18,7 +21,7 @@ namespace Stevedore {
 class Store
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     ~Store();
     Store(const Store &) = delete;
@@ -39,6 +42,26 @@ public:
     bool recordLoad(const Pipeline &pipeline, QString *error = nullptr);
     int loadCount() const;
     QString metaValue(const QString &key) const;
+
+    // Discovery (storediscovery.cpp).
+
+    /// How a subscription is known in the store: its name, or its kind and URL.
+    static QString subscriptionKey(const Subscription &subscription);
+    std::optional<GitWalkState> walkState(const QString &warehouse, const QString &key) const;
+    /// Keeps a subscription's latest selection, and every commit in it that is new.
+    bool saveDiscovery(const QString &warehouse, const QString &key, const QString &repoURL,
+                       const GitWalkState &state, QString *error = nullptr);
+    /// The commits ever discovered for a subscription, newest first (Manual warehouses assemble
+    /// freight from these).
+    QList<DiscoveredCommit> discoveredCommits(const QString &warehouse, const QString &key) const;
+    bool addFreight(const Freight &freight, QString *error = nullptr);
+    /// Freight, newest first; of one warehouse, or all.
+    QList<Freight> freight(const QString &warehouse = {}) const;
+    /// By id, or by alias.
+    std::optional<Freight> findFreight(const QString &idOrAlias) const;
+    QSet<QString> freightAliases() const;
+    bool saveWarehouseStatus(const WarehouseStatus &status);
+    QList<WarehouseStatus> warehouseStatuses() const;
 
 private:
     Store(QString connectionName, QString filePath, QString pipelinePath);

@@ -1,3 +1,4 @@
+#include "engine/re2syntax.h"
 #include "engine/resourcereaders_p.h"
 #include "engine/semver.h"
 
@@ -65,10 +66,13 @@ void readPathFilters(MapReader &reader, const char *key, QStringList &into)
         for (const QLatin1String prefix : {QLatin1String("regex:"), QLatin1String("regexp:")}) {
             if (!filter.startsWith(prefix))
                 continue;
-            const QRegularExpression re(filter.mid(prefix.size()));
-            if (!re.isValid())
-                reader.error(*it, QStringLiteral("invalid regular expression in path filter: %1")
-                                      .arg(re.errorString()));
+            const QString pattern = filter.mid(prefix.size());
+            QString re2Error;
+            if (checkRe2Syntax(pattern, &re2Error))
+                continue;
+            const QRegularExpression re(pattern);
+            reader.error(*it, QStringLiteral("invalid regular expression in path filter: %1")
+                                  .arg(re.isValid() ? re2Error : re.errorString()));
         }
         if (filter.startsWith(u"glob:") && filter.size() == 5)
             reader.error(*it, QStringLiteral("empty glob pattern in path filter"));

@@ -10,8 +10,7 @@ namespace Stevedore {
 
 ProblemModel::ProblemModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void ProblemModel::setProblems(const Problems &problems)
 {

@@ -12,8 +12,15 @@ class ProblemModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { SeverityColumn, MessageColumn, LocationColumn, ColumnCount };
-    enum Role {
+    enum Column
+    {
+        SeverityColumn,
+        MessageColumn,
+        LocationColumn,
+        ColumnCount
+    };
+    enum Role
+    {
         SeverityRole = Qt::UserRole, ///< Problem::Severity as int
         FileRole,
         LineRole,

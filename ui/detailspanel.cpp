@@ -6,6 +6,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -35,7 +37,14 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     , m_title(new QLabel(this))
     , m_subtitle(new QLabel(this))
     , m_tree(new QTreeWidget(this))
+    , m_refresh(new QPushButton(tr("Refresh Now"), this))
 {
+    m_refresh->setToolTip(tr("Poll this warehouse's subscriptions now"));
+    m_refresh->hide();
+    connect(m_refresh, &QPushButton::clicked, this, [this] {
+        if (!m_shownName.isEmpty())
+            Q_EMIT refreshRequested(m_shownName);
+    });
     m_swatch->setFixedSize(14, 14);
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -47,6 +56,7 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     auto *header = new QHBoxLayout;
     header->addWidget(m_swatch);
     header->addWidget(m_title, 1);
+    header->addWidget(m_refresh);
 
     m_tree->setColumnCount(2);
     m_tree->setHeaderHidden(true);
@@ -77,8 +87,8 @@ void DetailsPanel::setTitle(const QString &title, const QString &subtitle, const
     m_subtitle->setText(subtitle);
     m_subtitle->setVisible(!subtitle.isEmpty());
     if (color.isValid()) {
-        m_swatch->setStyleSheet(QStringLiteral("background: %1; border-radius: 3px;")
-                                    .arg(color.name()));
+        m_swatch->setStyleSheet(
+            QStringLiteral("background: %1; border-radius: 3px;").arg(color.name()));
         m_swatch->show();
     } else {
         m_swatch->hide();
@@ -119,6 +129,7 @@ void DetailsPanel::addLocationRow(const SourceLocation &location)
 
 void DetailsPanel::showNothing()
 {
+    m_refresh->hide();
     m_shownName.clear();
     m_tree->clear();
     setTitle(tr("Nothing selected"), tr("Select a stage or warehouse in the graph."), QColor());
@@ -132,6 +143,7 @@ void DetailsPanel::showStage(const Pipeline &pipeline, const QString &name)
         return;
     }
     m_shownName = name;
+    m_refresh->hide();
     m_tree->clear();
     const QString hex = StageColors::isKnown(stage->color) ? StageColors::hex(stage->color)
                                                            : StageColors::fallbackHex(stage->name);
@@ -142,8 +154,7 @@ void DetailsPanel::showStage(const Pipeline &pipeline, const QString &name)
 
     QTreeWidgetItem *freight = section(tr("Requested freight"));
     for (const RequestedFreight &request : stage->requestedFreight) {
-        QTreeWidgetItem *origin =
-            row(freight, request.origin.kind, request.origin.name);
+        QTreeWidgetItem *origin = row(freight, request.origin.kind, request.origin.name);
         QStringList sources;
         if (request.direct)
             sources.append(tr("directly from the warehouse"));
@@ -179,9 +190,9 @@ void DetailsPanel::showStage(const Pipeline &pipeline, const QString &name)
             if (const PromotionTask *task = pipeline.task(step.taskName, step.taskKind)) {
                 for (const PromotionStep &inner : task->steps)
                     row(item, QStringLiteral("\u2022"),
-                        inner.alias.isEmpty() ? inner.uses
-                                              : QStringLiteral("%1 (%2)").arg(inner.uses,
-                                                                              inner.alias));
+                        inner.alias.isEmpty()
+                            ? inner.uses
+                            : QStringLiteral("%1 (%2)").arg(inner.uses, inner.alias));
             }
         }
     }
@@ -196,7 +207,8 @@ void DetailsPanel::showStage(const Pipeline &pipeline, const QString &name)
     addLocationRow(stage->location);
 }
 
-void DetailsPanel::showWarehouse(const Pipeline &pipeline, const QString &name)
+void DetailsPanel::showWarehouse(const Pipeline &pipeline, const QString &name,
+                                 const WarehouseStatus &status, const QList<Freight> &freight)
 {
     const Warehouse *warehouse = pipeline.warehouse(name);
     if (!warehouse) {
@@ -206,7 +218,34 @@ void DetailsPanel::showWarehouse(const Pipeline &pipeline, const QString &name)
     m_shownName = name;
     m_tree->clear();
     setTitle(warehouse->name, tr("Warehouse"), QColor(0x3b, 0x4a, 0x5c));
+    m_refresh->show();
+    m_refresh->setEnabled(status.state != WarehouseStatus::State::Polling);
     QTreeWidgetItem *settings = section(tr("Discovery"));
+    QString state;
+    switch (status.state) {
+    case WarehouseStatus::State::Idle:
+        state = status.lastPoll.isValid() ? tr("idle") : tr("not polled yet");
+        break;
+    case WarehouseStatus::State::Polling:
+        state = tr("polling\u2026");
+        break;
+    case WarehouseStatus::State::Ok:
+        state = tr("ok");
+        break;
+    case WarehouseStatus::State::Error:
+        state = tr("failed");
+        break;
+    case WarehouseStatus::State::BackingOff:
+        state = tr("failed; retrying at %1")
+                    .arg(QLocale().toString(status.nextPoll.toLocalTime(), QLocale::ShortFormat));
+        break;
+    }
+    row(settings, tr("State"), state);
+    if (!status.message.isEmpty())
+        row(settings, tr("Error"), status.message)->setForeground(1, QColor(0xd3, 0x2f, 0x2f));
+    if (status.lastPoll.isValid())
+        row(settings, tr("Last poll"),
+            QLocale().toString(status.lastPoll.toLocalTime(), QLocale::ShortFormat));
     row(settings, tr("Interval"), duration(warehouse->intervalMs));
     row(settings, tr("Freight creation"), toString(warehouse->freightCreationPolicy));
     QTreeWidgetItem *subscriptions = section(tr("Subscriptions"));
@@ -241,6 +280,28 @@ void DetailsPanel::showWarehouse(const Pipeline &pipeline, const QString &name)
             break;
         }
     }
+    QTreeWidgetItem *freightSection = section(tr("Freight"));
+    int shown = 0;
+    for (const Freight &f : freight) {
+        if (f.origin.name != name)
+            continue;
+        if (++shown > 50)
+            break;
+        QStringList versions;
+        for (const FreightCommit &commit : f.commits)
+            versions.append(commit.tag.isEmpty() ? commit.id.left(7) : commit.tag);
+        for (const FreightImage &image : f.images)
+            versions.append(image.tag);
+        for (const FreightChart &chart : f.charts)
+            versions.append(chart.version);
+        QTreeWidgetItem *item = row(freightSection, f.alias, versions.join(QStringLiteral(", ")));
+        item->setToolTip(0, f.id);
+        row(item, tr("discovered"),
+            QLocale().toString(f.discoveredAt.toLocalTime(), QLocale::ShortFormat));
+        item->setExpanded(false);
+    }
+    if (shown == 0)
+        row(freightSection, tr("none yet"), QString());
     addLocationRow(warehouse->location);
 }
 

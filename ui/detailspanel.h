@@ -1,10 +1,13 @@
 #pragma once
 
+#include "engine/freight.h"
 #include "engine/pipeline.h"
+#include "engine/warehousestatus.h"
 
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -19,12 +22,15 @@ public:
     explicit DetailsPanel(QWidget *parent = nullptr);
 
     void showStage(const Pipeline &pipeline, const QString &name);
-    void showWarehouse(const Pipeline &pipeline, const QString &name);
+    void showWarehouse(const Pipeline &pipeline, const QString &name,
+                       const WarehouseStatus &status = {}, const QList<Freight> &freight = {});
     void showNothing();
 
     QString shownName() const { return m_shownName; }
 
 Q_SIGNALS:
+    /// The user asked for the shown warehouse to be polled now.
+    void refreshRequested(const QString &warehouse);
     /// The user asked to see where something is defined.
     void locationActivated(const Stevedore::SourceLocation &location);
 
@@ -38,6 +44,7 @@ private:
     QLabel *m_title;
     QLabel *m_subtitle;
     QTreeWidget *m_tree;
+    QPushButton *m_refresh;
     QString m_shownName;
 };
 

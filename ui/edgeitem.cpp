@@ -36,8 +36,8 @@ void EdgeItem::adjust()
     m_path = QPainterPath(from);
     m_path.cubicTo(from + QPointF(bend, 0), to - QPointF(bend, 0), to);
     const QPointF tip = m_target->inPort();
-    m_arrow = QPolygonF({tip, tip - QPointF(arrowSize, arrowSize / 2),
-                         tip - QPointF(arrowSize, -arrowSize / 2)});
+    m_arrow = QPolygonF(
+        {tip, tip - QPointF(arrowSize, arrowSize / 2), tip - QPointF(arrowSize, -arrowSize / 2)});
 }
 
 QRectF EdgeItem::boundingRect() const

@@ -11,7 +11,10 @@ class GraphNodeItem;
 class EdgeItem : public QGraphicsItem
 {
 public:
-    enum { Type = UserType + 3 };
+    enum
+    {
+        Type = UserType + 3
+    };
 
     EdgeItem(GraphNodeItem *source, GraphNodeItem *target);
 
@@ -24,8 +27,7 @@ public:
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
-               QWidget *widget) override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
     GraphNodeItem *m_source;

@@ -1,7 +1,6 @@
 #include "ui/graphlayout.h"
 
 #include <graphviz/gvc.h>
-
 #include <memory>
 
 namespace Stevedore {
@@ -37,8 +36,10 @@ QList<QPointF> GraphLayout::compute(const Input &input)
         return {};
     Agraph_t *g = graph.get();
     agattr(g, AGRAPH, text("rankdir"), text("LR"));
-    agattr(g, AGRAPH, text("nodesep"), QByteArray::number(input.nodeSpacing / pointsPerInch).data());
-    agattr(g, AGRAPH, text("ranksep"), QByteArray::number(input.rankSpacing / pointsPerInch).data());
+    agattr(g, AGRAPH, text("nodesep"),
+           QByteArray::number(input.nodeSpacing / pointsPerInch).data());
+    agattr(g, AGRAPH, text("ranksep"),
+           QByteArray::number(input.rankSpacing / pointsPerInch).data());
     agattr(g, AGNODE, text("shape"), text("box"));
     agattr(g, AGNODE, text("fixedsize"), text("true"));
     agattr(g, AGNODE, text("width"), text("1"));

@@ -17,8 +17,8 @@ constexpr qreal padding = 10;
 /// Text on a coloured card: black or white, whichever reads better.
 QColor textColorOn(const QColor &background)
 {
-    const qreal luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() +
-                            0.0722 * background.blueF();
+    const qreal luminance =
+        0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
     return luminance > 0.6 ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
 }
 
@@ -37,6 +37,22 @@ GraphNodeItem::GraphNodeItem(QString name, QStringList details)
 QSizeF GraphNodeItem::cardSize()
 {
     return {200, 68};
+}
+
+void GraphNodeItem::setDetails(const QStringList &details)
+{
+    if (details == m_details)
+        return;
+    m_details = details;
+    update();
+}
+
+void GraphNodeItem::setIndicator(const QColor &color)
+{
+    if (color == m_indicator)
+        return;
+    m_indicator = color;
+    update();
 }
 
 void GraphNodeItem::addEdge(EdgeItem *edge)
@@ -87,6 +103,13 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->drawRoundedRect(card, radius, radius);
     }
 
+    if (m_indicator.isValid()) {
+        const QRectF dot(card.right() - padding - 9, card.top() + padding, 9, 9);
+        painter->setPen(QPen(ink, 1.2));
+        painter->setBrush(m_indicator);
+        painter->drawEllipse(dot);
+    }
+
     qreal textLeft = card.left() + padding;
     if (hasBadge()) {
         const QRectF badge(textLeft, card.top() + padding, 16, 16);
@@ -99,11 +122,12 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.05);
     painter->setFont(titleFont);
     painter->setPen(ink);
-    const QRectF titleRect(textLeft, card.top() + padding - 2, card.right() - padding - textLeft,
+    const qreal titleRight = card.right() - padding - (m_indicator.isValid() ? 14 : 0);
+    const QRectF titleRect(textLeft, card.top() + padding - 2, titleRight - textLeft,
                            QFontMetricsF(titleFont).height());
-    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(titleFont).elidedText(m_name, Qt::ElideRight,
-                                                          titleRect.width()));
+    painter->drawText(
+        titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetricsF(titleFont).elidedText(m_name, Qt::ElideRight, titleRect.width()));
 
     QFont detailFont = QApplication::font();
     detailFont.setPointSizeF(detailFont.pointSizeF() * 0.85);

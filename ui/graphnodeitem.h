@@ -21,6 +21,11 @@ public:
     GraphNodeItem(QString name, QStringList details);
 
     const QString &name() const { return m_name; }
+    const QStringList &details() const { return m_details; }
+    void setDetails(const QStringList &details);
+    /// A small status dot in the top-right corner; an invalid colour hides it.
+    void setIndicator(const QColor &color);
+    QColor indicator() const { return m_indicator; }
     void addEdge(EdgeItem *edge);
 
     /// The points where edges leave (right side) and arrive (left side), in scene coordinates.
@@ -28,8 +33,7 @@ public:
     QPointF inPort() const;
 
     QRectF boundingRect() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
-               QWidget *widget) override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     static QSizeF cardSize();
 
@@ -45,6 +49,7 @@ protected:
 private:
     QString m_name;
     QStringList m_details;
+    QColor m_indicator;
     QList<EdgeItem *> m_edges;
 };
 

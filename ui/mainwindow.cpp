@@ -10,6 +10,7 @@
 #include "ui/problemsview.h"
 #include "ui/sourceview.h"
 #include "ui/stagenodeitem.h"
+#include "ui/warehousenodeitem.h"
 
 #include <QAction>
 #include <QApplication>
@@ -49,6 +50,7 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     , m_source(new SourceView(this))
     , m_statusPath(new QLabel(this))
     , m_statusCounts(new QLabel(this))
+    , m_statusPolling(new QLabel(this))
 {
     setWindowTitle(tr("Stevedore"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/stevedore.svg")));
@@ -56,6 +58,7 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     createDocks();
     createActions();
     statusBar()->addWidget(m_statusPath, 1);
+    statusBar()->addPermanentWidget(m_statusPolling);
     statusBar()->addPermanentWidget(m_statusCounts);
 
     connect(engine->engine(), &Engine::pipelineOpened, this, &MainWindow::onPipelineOpened);
@@ -63,17 +66,49 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     connect(engine->engine(), &Engine::storeUnavailable, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Local store unavailable: %1").arg(message));
     });
-    connect(m_scene, &PipelineScene::stageSelected, this,
-            [this](const QString &name) { m_details->showStage(m_pipeline, name); });
-    connect(m_scene, &PipelineScene::warehouseSelected, this,
-            [this](const QString &name) { m_details->showWarehouse(m_pipeline, name); });
-    connect(m_scene, &PipelineScene::selectionCleared, m_details, &DetailsPanel::showNothing);
+    connect(engine->engine(), &Engine::freightListed, this, [this](const QList<Freight> &list) {
+        m_freight = list;
+        m_scene->setFreight(m_freight);
+        showSelectedDetails();
+    });
+    connect(engine->engine(), &Engine::freightAdded, this, [this](const Freight &freight) {
+        m_freight.prepend(freight);
+        m_scene->setFreight(m_freight);
+        showSelectedDetails();
+        statusBar()->showMessage(
+            tr("New freight %1 from %2").arg(freight.alias, freight.origin.name), 10000);
+    });
+    connect(engine->engine(), &Engine::warehouseStatusChanged, this,
+            [this](const WarehouseStatus &status) {
+                m_warehouseStatuses.insert(status.warehouse, status);
+                m_scene->setWarehouseStatus(status);
+                if (m_details->shownName() == status.warehouse)
+                    showSelectedDetails();
+                updateActions();
+            });
+    connect(engine->engine(), &Engine::pollsInFlightChanged, this, [this](int count) {
+        m_statusPolling->setText(count > 0 ? tr("Polling %n warehouse(s)\u2026", nullptr, count)
+                                           : QString());
+    });
+    connect(m_scene, &PipelineScene::stageSelected, this, [this] {
+        showSelectedDetails();
+        updateActions();
+    });
+    connect(m_scene, &PipelineScene::warehouseSelected, this, [this] {
+        showSelectedDetails();
+        updateActions();
+    });
+    connect(m_scene, &PipelineScene::selectionCleared, this, [this] {
+        m_details->showNothing();
+        updateActions();
+    });
+    connect(m_details, &DetailsPanel::refreshRequested, this,
+            [this](const QString &name) { m_engine->refreshWarehouse(name); });
     connect(m_details, &DetailsPanel::locationActivated, this, &MainWindow::showLocation);
     connect(m_problems, &ProblemsView::problemActivated, this, &MainWindow::showLocation);
     connect(m_problems, &ProblemsView::countsChanged, this, [this](int errors, int warnings) {
-        m_problemsDock->setWindowTitle(errors + warnings > 0
-                                           ? tr("Problems (%1)").arg(errors + warnings)
-                                           : tr("Problems"));
+        m_problemsDock->setWindowTitle(
+            errors + warnings > 0 ? tr("Problems (%1)").arg(errors + warnings) : tr("Problems"));
         m_statusCounts->setText(tr("%n error(s)", nullptr, errors) + QStringLiteral(", ") +
                                 tr("%n warning(s)", nullptr, warnings));
     });
@@ -114,11 +149,11 @@ void MainWindow::createDocks()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *openFolder = file->addAction(tr("&Open Pipeline Folder\u2026"), this,
-                                          &MainWindow::chooseFolder);
+    QAction *openFolder =
+        file->addAction(tr("&Open Pipeline Folder\u2026"), this, &MainWindow::chooseFolder);
     openFolder->setShortcut(QKeySequence::Open);
-    QAction *openFile = file->addAction(tr("Open Manifest &File\u2026"), this,
-                                        &MainWindow::chooseFile);
+    QAction *openFile =
+        file->addAction(tr("Open Manifest &File\u2026"), this, &MainWindow::chooseFile);
     openFile->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     file->addAction(tr("Open &Demo Pipeline"), this, &MainWindow::openDemoPipeline);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
@@ -148,9 +183,20 @@ void MainWindow::createActions()
     view->addAction(m_sourceDock->toggleViewAction());
     view->addAction(m_problemsDock->toggleViewAction());
 
+    QMenu *pipeline = menuBar()->addMenu(tr("&Pipeline"));
+    m_refreshWarehouseAction = pipeline->addAction(tr("&Refresh Warehouse"), this, [this] {
+        const QString name = selectedWarehouse();
+        if (!name.isEmpty())
+            m_engine->refreshWarehouse(name);
+    });
+    m_refreshWarehouseAction->setShortcut(QKeySequence(tr("Ctrl+R")));
+    m_refreshAllAction = pipeline->addAction(tr("Refresh &All Warehouses"), this,
+                                             [this] { m_engine->refreshAll(); });
+    m_refreshAllAction->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this,
-                                         &MainWindow::showShortcuts);
+    QAction *shortcuts =
+        help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About Stevedore"), this, &MainWindow::showAbout)
         ->setMenuRole(QAction::AboutRole);
@@ -158,8 +204,48 @@ void MainWindow::createActions()
         ->setMenuRole(QAction::AboutQtRole);
 }
 
+QString MainWindow::selectedWarehouse() const
+{
+    const QList<QGraphicsItem *> selected = m_scene->selectedItems();
+    if (selected.size() == 1 && selected.first()->type() == WarehouseNodeItem::Type)
+        return static_cast<WarehouseNodeItem *>(selected.first())->name();
+    return {};
+}
+
+void MainWindow::showSelectedDetails()
+{
+    const QList<QGraphicsItem *> selected = m_scene->selectedItems();
+    if (selected.size() != 1) {
+        m_details->showNothing();
+        return;
+    }
+    const auto *item = static_cast<GraphNodeItem *>(selected.first());
+    if (item->type() == WarehouseNodeItem::Type)
+        m_details->showWarehouse(m_pipeline, item->name(), m_warehouseStatuses.value(item->name()),
+                                 m_freight);
+    else
+        m_details->showStage(m_pipeline, item->name());
+}
+
+void MainWindow::setDiscoveryEnabled(bool enabled)
+{
+    m_discoveryEnabled = enabled;
+    m_engine->setDiscoveryEnabled(enabled);
+    updateActions();
+}
+
 void MainWindow::updateActions()
 {
+    const bool polling =
+        m_warehouseStatuses.value(selectedWarehouse()).state == WarehouseStatus::State::Polling;
+    m_refreshWarehouseAction->setEnabled(m_discoveryEnabled && !selectedWarehouse().isEmpty() &&
+                                         !polling);
+    m_refreshAllAction->setEnabled(m_discoveryEnabled && m_loaded &&
+                                   !m_pipeline.warehouses.isEmpty());
+    const QString why =
+        m_discoveryEnabled ? QString() : tr("Discovery is off (started with --offline)");
+    m_refreshWarehouseAction->setStatusTip(why);
+    m_refreshAllAction->setStatusTip(why);
     m_reloadAction->setEnabled(m_loaded);
     for (QAction *action : std::as_const(m_viewActions))
         action->setEnabled(m_loaded && !m_scene->isEmpty());
@@ -202,9 +288,9 @@ void MainWindow::chooseFolder()
 
 void MainWindow::chooseFile()
 {
-    const QString file = QFileDialog::getOpenFileName(
-        this, tr("Open Manifest File"), QString(),
-        tr("Kargo manifests (*.yaml *.yml);;All files (*)"));
+    const QString file =
+        QFileDialog::getOpenFileName(this, tr("Open Manifest File"), QString(),
+                                     tr("Kargo manifests (*.yaml *.yml);;All files (*)"));
     if (!file.isEmpty())
         openPipeline(file);
 }
@@ -215,6 +301,7 @@ void MainWindow::onPipelineOpened(const Pipeline &pipeline)
     m_pipeline = pipeline;
     m_loaded = true;
     m_scene->setPipeline(pipeline);
+    m_scene->setFreight(m_freight);
     m_problems->setProblems(pipeline.problems);
     m_source->setSources(pipeline.sources);
     if (m_pipeline.stage(selected))
@@ -301,13 +388,12 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Stevedore"),
-        tr("<h3>Stevedore %1</h3>"
-           "<p>Continuous promotion for Kargo pipelines, on your workstation.</p>"
-           "<p>Qt %2<br>libgit2 %3<br>yaml-cpp %4<br>Graphviz %5</p>")
-            .arg(Versions::stevedore(), Versions::qt(), Versions::libgit2(), Versions::yamlCpp(),
-                 Versions::graphviz()));
+    QMessageBox::about(this, tr("About Stevedore"),
+                       tr("<h3>Stevedore %1</h3>"
+                          "<p>Continuous promotion for Kargo pipelines, on your workstation.</p>"
+                          "<p>Qt %2<br>libgit2 %3<br>yaml-cpp %4<br>Graphviz %5</p>")
+                           .arg(Versions::stevedore(), Versions::qt(), Versions::libgit2(),
+                                Versions::yamlCpp(), Versions::graphviz()));
 }
 
 void MainWindow::showShortcuts()
@@ -358,8 +444,7 @@ void MainWindow::writeLayoutReport()
     QJsonArray nodes;
     const QList<GraphNodeItem *> items = m_scene->nodeItems();
     for (GraphNodeItem *item : items) {
-        const QRect onScreen =
-            m_view->mapFromScene(item->sceneBoundingRect()).boundingRect();
+        const QRect onScreen = m_view->mapFromScene(item->sceneBoundingRect()).boundingRect();
         const QPoint topLeft = m_view->viewport()->mapToGlobal(onScreen.topLeft());
         const bool visible = m_view->viewport()->rect().contains(onScreen);
         QJsonObject node{{QStringLiteral("name"), item->name()},
@@ -376,11 +461,10 @@ void MainWindow::writeLayoutReport()
                         static_cast<StageNodeItem *>(item)->color().name());
         nodes.append(node);
     }
-    const QByteArray json =
-        QJsonDocument(QJsonObject{{QStringLiteral("window"), windowTitle()},
-                                  {QStringLiteral("zoom"), m_view->zoom()},
-                                  {QStringLiteral("nodes"), nodes}})
-            .toJson();
+    const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("window"), windowTitle()},
+                                                      {QStringLiteral("zoom"), m_view->zoom()},
+                                                      {QStringLiteral("nodes"), nodes}})
+                                .toJson();
     // Off the GUI thread, like every other write.
     (void)QtConcurrent::run([path = m_layoutReportPath, json] {
         QSaveFile file(path);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "engine/freight.h"
 #include "engine/pipeline.h"
+#include "engine/warehousestatus.h"
 
 #include <QMainWindow>
 
@@ -32,6 +34,8 @@ public:
     ~MainWindow() override;
 
     void openPipeline(const QString &path);
+    /// Off: the engine polls nothing and everything shown comes from the local store.
+    void setDiscoveryEnabled(bool enabled);
     void openDemoPipeline();
     /// Opens the most recent pipeline, or the demo when there is none (first start).
     void openInitialPipeline();
@@ -47,6 +51,7 @@ public:
     SourceView *sourceView() const { return m_source; }
     DetailsPanel *detailsPanel() const { return m_details; }
     const Pipeline &pipeline() const { return m_pipeline; }
+    const QList<Freight> &freight() const { return m_freight; }
     QStringList recentPipelines() const;
 
 Q_SIGNALS:
@@ -63,6 +68,8 @@ private:
     void onPipelineOpened(const Pipeline &pipeline);
     void onPipelineFailed(const QString &path, const QString &message);
     void showLocation(const SourceLocation &location);
+    void showSelectedDetails();
+    QString selectedWarehouse() const;
     void setLoading(const QString &what);
     void addRecent(const QString &path);
     void updateRecentMenu();
@@ -86,6 +93,12 @@ private:
     QDockWidget *m_problemsDock = nullptr;
     QLabel *m_statusPath;
     QLabel *m_statusCounts;
+    QLabel *m_statusPolling;
+    QList<Freight> m_freight;
+    QHash<QString, WarehouseStatus> m_warehouseStatuses;
+    bool m_discoveryEnabled = true;
+    QAction *m_refreshWarehouseAction = nullptr;
+    QAction *m_refreshAllAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_reloadAction = nullptr;
     QList<QAction *> m_viewActions;

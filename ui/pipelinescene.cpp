@@ -6,6 +6,7 @@
 #include "ui/stagenodeitem.h"
 #include "ui/warehousenodeitem.h"
 
+#include <QLocale>
 #include <QUrl>
 
 #include <cmath>
@@ -66,18 +67,99 @@ QStringList PipelineScene::stageDetails(const Stage &stage) const
 QStringList PipelineScene::warehouseDetails(const Warehouse &warehouse) const
 {
     QStringList lines;
-    for (const Subscription &subscription : warehouse.subscriptions) {
-        if (lines.size() == 2) {
-            lines.last() = tr("%n more subscription(s)", nullptr,
-                              int(warehouse.subscriptions.size()) - 1);
-            break;
-        }
-        lines.append(subscription.kindName() + QStringLiteral(" \u00b7 ") +
-                     shortRepository(subscription.repoURL()));
-    }
-    if (lines.isEmpty())
+    if (warehouse.subscriptions.isEmpty())
         lines.append(tr("no subscriptions"));
+    else if (warehouse.subscriptions.size() == 1)
+        lines.append(warehouse.subscriptions.first().kindName() + QStringLiteral(" \u00b7 ") +
+                     shortRepository(warehouse.subscriptions.first().repoURL()));
+    else
+        lines.append(tr("%n subscription(s)", nullptr, int(warehouse.subscriptions.size())));
+
+    const auto status = m_statuses.constFind(warehouse.name);
+    if (status == m_statuses.constEnd()) {
+        lines.append(tr("not polled yet"));
+        return lines;
+    }
+    const QString lastPoll =
+        status->lastPoll.isValid()
+            ? QLocale().toString(status->lastPoll.toLocalTime().time(), QLocale::ShortFormat)
+            : QString();
+    switch (status->state) {
+    case WarehouseStatus::State::Polling:
+        lines.append(tr("polling\u2026"));
+        break;
+    case WarehouseStatus::State::Ok:
+    case WarehouseStatus::State::Idle: {
+        const auto newest = std::find_if(m_freight.begin(), m_freight.end(), [&](const Freight &f) {
+            return f.origin.name == warehouse.name;
+        });
+        const int count =
+            int(std::count_if(m_freight.begin(), m_freight.end(),
+                              [&](const Freight &f) { return f.origin.name == warehouse.name; }));
+        if (newest != m_freight.end())
+            lines.append(tr("%n freight, newest %1", nullptr, count).arg(newest->alias));
+        else
+            lines.append(tr("no freight yet"));
+        if (!lastPoll.isEmpty())
+            lines.append(tr("polled at %1").arg(lastPoll));
+        break;
+    }
+    case WarehouseStatus::State::Error:
+        lines.append(tr("error: %1").arg(status->message.section(u'\n', 0, 0)));
+        break;
+    case WarehouseStatus::State::BackingOff:
+        lines.append(tr("error: %1").arg(status->message.section(u'\n', 0, 0)));
+        lines.append(tr("retrying at %1")
+                         .arg(QLocale().toString(status->nextPoll.toLocalTime().time(),
+                                                 QLocale::ShortFormat)));
+        break;
+    }
     return lines;
+}
+
+QColor PipelineScene::statusColor(WarehouseStatus::State state)
+{
+    switch (state) {
+    case WarehouseStatus::State::Ok:
+        return QColor(0x3d, 0xd6, 0x8c);
+    case WarehouseStatus::State::Polling:
+        return QColor(0x5a, 0xb4, 0xff);
+    case WarehouseStatus::State::Error:
+        return QColor(0xff, 0x4d, 0x4f);
+    case WarehouseStatus::State::BackingOff:
+        return QColor(0xff, 0xb0, 0x20);
+    case WarehouseStatus::State::Idle:
+        break;
+    }
+    return QColor();
+}
+
+void PipelineScene::updateWarehouse(const QString &name)
+{
+    GraphNodeItem *item = m_warehouses.value(name);
+    const Warehouse *warehouse = m_pipeline.warehouse(name);
+    if (!item || !warehouse)
+        return;
+    item->setDetails(warehouseDetails(*warehouse));
+    const auto status = m_statuses.constFind(name);
+    item->setIndicator(status == m_statuses.constEnd() ? QColor() : statusColor(status->state));
+    QString tip = name;
+    if (status != m_statuses.constEnd() && !status->message.isEmpty())
+        tip += u'\n' + status->message;
+    item->setToolTip(tip);
+}
+
+void PipelineScene::setWarehouseStatus(const WarehouseStatus &status)
+{
+    m_statuses.insert(status.warehouse, status);
+    updateWarehouse(status.warehouse);
+}
+
+void PipelineScene::setFreight(const QList<Freight> &freight)
+{
+    m_freight = freight;
+    for (auto it = m_warehouses.constBegin(); it != m_warehouses.constEnd(); ++it)
+        updateWarehouse(it.key());
 }
 
 void PipelineScene::setPipeline(const Pipeline &pipeline)
@@ -94,8 +176,8 @@ void PipelineScene::setPipeline(const Pipeline &pipeline)
         GraphNodeItem *item = nullptr;
         if (node.kind == PipelineGraph::Node::Kind::Warehouse) {
             const Warehouse *warehouse = pipeline.warehouse(node.name);
-            item = new WarehouseNodeItem(node.name, warehouse ? warehouseDetails(*warehouse)
-                                                              : QStringList());
+            item = new WarehouseNodeItem(node.name,
+                                         warehouse ? warehouseDetails(*warehouse) : QStringList());
             m_warehouses.insert(node.name, item);
         } else {
             const Stage *stage = pipeline.stage(node.name);
@@ -120,13 +202,15 @@ void PipelineScene::setPipeline(const Pipeline &pipeline)
         const int columns = std::max(1, int(std::ceil(std::sqrt(double(m_nodes.size())))));
         const QSizeF size = GraphNodeItem::cardSize();
         for (int i = 0; i < m_nodes.size(); ++i)
-            centres.append(QPointF((i % columns) * (size.width() + 72),
-                                   (i / columns) * (size.height() + 28)));
+            centres.append(
+                QPointF((i % columns) * (size.width() + 72), (i / columns) * (size.height() + 28)));
     }
     for (int i = 0; i < m_nodes.size(); ++i)
         m_nodes.at(i)->setPos(centres.at(i));
     for (const PipelineGraph::Edge &edge : graph.edges)
         addItem(new EdgeItem(m_nodes.at(edge.from), m_nodes.at(edge.to)));
+    for (auto it = m_warehouses.constBegin(); it != m_warehouses.constEnd(); ++it)
+        updateWarehouse(it.key());
 
     setSceneRect(itemsBoundingRect().adjusted(-60, -60, 60, 60));
 }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "engine/freight.h"
 #include "engine/pipeline.h"
+#include "engine/warehousestatus.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -29,6 +31,12 @@ public:
 
     void selectStage(const QString &name);
 
+    /// Shows a warehouse's discovery state on its node.
+    void setWarehouseStatus(const WarehouseStatus &status);
+    /// The freight known for the pipeline, newest first (for the warehouse nodes' summaries).
+    void setFreight(const QList<Freight> &freight);
+    static QColor statusColor(WarehouseStatus::State state);
+
 Q_SIGNALS:
     void stageSelected(const QString &name);
     void warehouseSelected(const QString &name);
@@ -38,11 +46,14 @@ private:
     void onSelectionChanged();
     QStringList stageDetails(const Stage &stage) const;
     QStringList warehouseDetails(const Warehouse &warehouse) const;
+    void updateWarehouse(const QString &name);
 
     Pipeline m_pipeline;
     QList<GraphNodeItem *> m_nodes;
     QHash<QString, StageNodeItem *> m_stages;
     QHash<QString, GraphNodeItem *> m_warehouses;
+    QHash<QString, WarehouseStatus> m_statuses;
+    QList<Freight> m_freight;
 };
 
 } // namespace Stevedore

@@ -64,8 +64,8 @@ void PipelineView::fitToView()
         return;
     const QRectF bounds = m_scene->itemsBoundingRect().adjusted(-24, -24, 24, 24);
     const QSizeF available = viewport()->size();
-    const qreal scale = std::min(available.width() / bounds.width(),
-                                 available.height() / bounds.height());
+    const qreal scale =
+        std::min(available.width() / bounds.width(), available.height() / bounds.height());
     // Never blow a small pipeline up past its natural size, nor shrink a long one until its
     // text is unreadable: then it starts at its sources and scrolls.
     const qreal fitted = std::clamp(scale, minimumReadableZoom, 1.0);

@@ -31,7 +31,6 @@ Q_SIGNALS:
     void countsChanged(int errors, int warnings);
 
 private:
-
     ProblemModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTreeView *m_view;

@@ -52,8 +52,7 @@ private:
         explicit Margin(NumberedEditor *editor)
             : QWidget(editor)
             , m_editor(editor)
-        {
-        }
+        {}
 
     protected:
         void paintEvent(QPaintEvent *event) override { m_editor->paintMargin(event->rect()); }
@@ -140,9 +139,8 @@ bool SourceView::showLocation(const SourceLocation &location)
         m_file = location.file;
         m_editor->setPlainText(*source);
     }
-    m_header->setText(location.line > 0
-                          ? tr("%1, line %2").arg(location.file).arg(location.line)
-                          : location.file);
+    m_header->setText(location.line > 0 ? tr("%1, line %2").arg(location.file).arg(location.line)
+                                        : location.file);
     const QTextBlock block =
         m_editor->document()->findBlockByNumber(std::max(0, location.line - 1));
     QTextCursor cursor(block);

@@ -8,7 +8,10 @@ namespace Stevedore {
 class StageNodeItem : public GraphNodeItem
 {
 public:
-    enum { Type = UserType + 1 };
+    enum
+    {
+        Type = UserType + 1
+    };
 
     StageNodeItem(const QString &name, const QColor &color, const QStringList &details);
 

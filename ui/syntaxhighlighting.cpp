@@ -3,13 +3,13 @@
 #include "ui/yamlhighlighter.h"
 
 #ifdef STEVEDORE_HAVE_KSYNTAXHIGHLIGHTING
+#include <QGuiApplication>
+#include <QPalette>
+
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
-
-#include <QGuiApplication>
-#include <QPalette>
 #endif
 
 namespace Stevedore {
@@ -22,9 +22,9 @@ QSyntaxHighlighter *createYamlHighlighter(QTextDocument *document)
     if (definition.isValid()) {
         auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document);
         const bool dark = QGuiApplication::palette().color(QPalette::Base).lightnessF() < 0.5;
-        highlighter->setTheme(repository.defaultTheme(
-            dark ? KSyntaxHighlighting::Repository::DarkTheme
-                 : KSyntaxHighlighting::Repository::LightTheme));
+        highlighter->setTheme(
+            repository.defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
+                                         : KSyntaxHighlighting::Repository::LightTheme));
         highlighter->setDefinition(definition);
         return highlighter;
     }

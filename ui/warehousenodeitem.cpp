@@ -7,8 +7,7 @@ namespace Stevedore {
 
 WarehouseNodeItem::WarehouseNodeItem(const QString &name, const QStringList &details)
     : GraphNodeItem(name, details)
-{
-}
+{}
 
 QColor WarehouseNodeItem::fillColor() const
 {

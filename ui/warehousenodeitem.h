@@ -8,7 +8,10 @@ namespace Stevedore {
 class WarehouseNodeItem : public GraphNodeItem
 {
 public:
-    enum { Type = UserType + 2 };
+    enum
+    {
+        Type = UserType + 2
+    };
 
     WarehouseNodeItem(const QString &name, const QStringList &details);
 

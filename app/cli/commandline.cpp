@@ -55,6 +55,7 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QStringList &
             line.stateDir = value;
         } else {
             line.options.insert(name, value);
+            line.repeated[name].append(value);
         }
     }
     return line;

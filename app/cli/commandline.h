@@ -12,7 +12,8 @@ struct CommandLine
 {
     QString command;
     QStringList positional;
-    QHash<QString, QString> options; ///< option name (without dashes) -> value ("" for flags)
+    QHash<QString, QString> options; ///< option name (without dashes) -> last value ("" for flags)
+    QHash<QString, QStringList> repeated; ///< option name -> every value, in order
     QString stateDir;
     bool help = false;
     bool version = false;
@@ -20,6 +21,8 @@ struct CommandLine
 
     bool has(const QString &name) const { return options.contains(name); }
     QString value(const QString &name) const { return options.value(name); }
+    /// Every value given for an option that may be repeated (--allow A --allow B).
+    QStringList values(const QString &name) const { return repeated.value(name); }
 
     /// @p valueOptions lists the command options that take a value (e.g. "format").
     static CommandLine parse(const QStringList &arguments, const QStringList &valueOptions);

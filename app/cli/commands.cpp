@@ -1,53 +1,19 @@
 #include "app/cli/commands.h"
 
+#include "app/cli/cliutil.h"
 #include "engine/manifestloader.h"
 #include "engine/pipelinegraph.h"
 #include "engine/store.h"
+#include "engine/tagselection.h"
 
 #include <QDir>
 #include <QFileInfo>
 
 namespace Stevedore::Cli {
 
+using namespace Qt::StringLiterals;
+
 namespace {
-
-/// Usage errors name the command and point at --help.
-int usage(Streams io, const QString &message)
-{
-    io.err << "stevedorectl: " << message << "\n"
-           << "Try 'stevedorectl --help' for more information.\n";
-    return UsageError;
-}
-
-bool checkOptions(const CommandLine &line, const QStringList &allowed, Streams io, int *exitCode)
-{
-    for (auto it = line.options.begin(); it != line.options.end(); ++it) {
-        if (!allowed.contains(it.key())) {
-            *exitCode =
-                usage(io, QStringLiteral("%1: unknown option --%2").arg(line.command, it.key()));
-            return false;
-        }
-    }
-    return true;
-}
-
-/// Every path must exist and be readable: otherwise it is a usage error (exit 2), not a
-/// validation finding.
-bool checkPaths(const QStringList &paths, Streams io, int *exitCode)
-{
-    for (const QString &path : paths) {
-        const QFileInfo info(path);
-        if (!info.exists()) {
-            *exitCode = usage(io, QStringLiteral("%1: no such file or folder").arg(path));
-            return false;
-        }
-        if (!info.isReadable() || (info.isDir() && !info.isExecutable())) {
-            *exitCode = usage(io, QStringLiteral("%1: permission denied").arg(path));
-            return false;
-        }
-    }
-    return true;
-}
 
 void printProblems(const Problems &problems, QTextStream &stream)
 {
@@ -136,6 +102,58 @@ int store(const CommandLine &line, Streams io)
     return Success;
 }
 
+int previewTags(const CommandLine &line, Streams io)
+{
+    int exitCode = Success;
+    const QStringList allowed{u"strategy"_s, u"constraint"_s, u"allow"_s,
+                              u"ignore"_s,   u"limit"_s,      u"strict-semvers"_s};
+    if (!checkOptions(line, allowed, io, &exitCode))
+        return exitCode;
+    if (line.positional.isEmpty())
+        return usage(io, u"preview-tags: missing TAG"_s);
+
+    TagSelection::Options options;
+    const QString strategy = line.has(u"strategy"_s) ? line.value(u"strategy"_s) : u"SemVer"_s;
+    if (strategy == u"SemVer")
+        options.strategy = TagSelection::Strategy::SemVer;
+    else if (strategy == u"Lexical")
+        options.strategy = TagSelection::Strategy::Lexical;
+    else
+        return usage(
+            io, u"preview-tags: unknown strategy \"%1\" (use SemVer or Lexical)"_s.arg(strategy));
+    options.constraint = line.value(u"constraint"_s);
+    options.allowRegexes = line.values(u"allow"_s);
+    options.ignoreRegexes = line.values(u"ignore"_s);
+    if (line.has(u"strict-semvers"_s)) {
+        const QString strict = line.value(u"strict-semvers"_s);
+        if (strict != u"true" && strict != u"false")
+            return usage(
+                io,
+                u"preview-tags: --strict-semvers takes true or false, not \"%1\""_s.arg(strict));
+        options.strictSemvers = strict == u"true";
+    }
+    if (line.has(u"limit"_s)) {
+        // Kargo's discoveryLimit: 1 to 100.
+        bool ok = false;
+        options.limit = line.value(u"limit"_s).toInt(&ok);
+        if (!ok || options.limit < 1 || options.limit > 100)
+            return usage(io,
+                         u"preview-tags: --limit takes a number from 1 to 100, not \"%1\""_s.arg(
+                             line.value(u"limit"_s)));
+    }
+    QString error;
+    const auto selected = TagSelection::select(line.positional, options, &error);
+    if (!selected)
+        return usage(io, u"preview-tags: "_s + error);
+    if (options.strategy == TagSelection::Strategy::Lexical &&
+        (line.has(u"constraint"_s) || line.has(u"strict-semvers"_s)))
+        io.err << "stevedorectl: note: --constraint and --strict-semvers apply to the SemVer "
+                  "strategy only\n";
+    for (const QString &tag : *selected)
+        io.out << tag << '\n';
+    return Success;
+}
+
 QString helpText()
 {
     return QStringLiteral(
@@ -152,6 +170,22 @@ QString helpText()
         "  store PATH                       Print the file of the pipeline's local store (under\n"
         "                                   the state folder), creating it if needed. Exit 1 if\n"
         "                                   it cannot be opened, e.g. a newer Stevedore wrote it.\n"
+        "  preview-tags [OPTIONS] TAG...    Print the tags a subscription would select, best\n"
+        "                                   first, as Kargo selects them. Options:\n"
+        "                                   --strategy SemVer|Lexical (default SemVer),\n"
+        "                                   --constraint RANGE (a semver range),\n"
+        "                                   --allow REGEX, --ignore REGEX (repeatable; Go RE2\n"
+        "                                   syntax; ignore wins), --strict-semvers true|false\n"
+        "                                   (default true), --limit N (1-100, default 20).\n"
+        "                                   Exit 0 even if none match, 2 on a bad option.\n"
+        "  discover PATH [--warehouse NAME] [--json]\n"
+        "                                   Poll the warehouses once and print, per warehouse,\n"
+        "                                   the freight of its newest selection (new or already\n"
+        "                                   stored). Errors go to stderr as "
+        "WAREHOUSE/SUBSCRIPTION:\n"
+        "                                   message; exit 1 if any subscription failed.\n"
+        "  freight PATH [--json]            List the stored freight, newest first, without\n"
+        "                                   touching the network.\n"
         "\n"
         "Global options (before or after the command):\n"
         "  --state-dir DIR                  Keep the local store and caches in DIR (overrides\n"

@@ -25,6 +25,8 @@ int validate(const CommandLine &line, Streams io);
 int graph(const CommandLine &line, Streams io);
 /// Prints where the pipeline's local store lives, creating it if needed.
 int store(const CommandLine &line, Streams io);
+/// Prints the tags a subscription with the given selection settings would pick, best first.
+int previewTags(const CommandLine &line, Streams io);
 
 QString helpText();
 

@@ -1,5 +1,6 @@
 #include "app/cli/commandline.h"
 #include "app/cli/commands.h"
+#include "app/cli/discovercommands.h"
 #include "engine/statepaths.h"
 
 #include <QCoreApplication>
@@ -18,8 +19,11 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     const Cli::Streams io{out, err};
-    const Cli::CommandLine line =
-        Cli::CommandLine::parse(QCoreApplication::arguments(), {QStringLiteral("format")});
+    const Cli::CommandLine line = Cli::CommandLine::parse(
+        QCoreApplication::arguments(),
+        {QStringLiteral("format"), QStringLiteral("strategy"), QStringLiteral("constraint"),
+         QStringLiteral("allow"), QStringLiteral("ignore"), QStringLiteral("strict-semvers"),
+         QStringLiteral("limit"), QStringLiteral("warehouse")});
     if (!line.error.isEmpty()) {
         err << "stevedorectl: " << line.error << "\n";
         return Cli::UsageError;
@@ -41,6 +45,12 @@ int main(int argc, char *argv[])
         return Cli::graph(line, io);
     if (line.command == u"store")
         return Cli::store(line, io);
+    if (line.command == u"preview-tags")
+        return Cli::previewTags(line, io);
+    if (line.command == u"discover")
+        return Cli::discover(line, io);
+    if (line.command == u"freight")
+        return Cli::freight(line, io);
     if (line.command.isEmpty()) {
         err << Cli::helpText();
         return Cli::UsageError;

@@ -42,7 +42,10 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Once the pipeline is drawn, write the screen position "
                                         "of every node to <file> as JSON."),
         QStringLiteral("file"));
-    parser.addOptions({stateDir, layoutReport});
+    const QCommandLineOption offline(
+        QStringLiteral("offline"),
+        QApplication::translate("main", "Poll nothing: show what the local store holds."));
+    parser.addOptions({stateDir, layoutReport, offline});
     parser.addPositionalArgument(
         QStringLiteral("path"),
         QApplication::translate("main", "A folder or file of Kargo manifests to open."),
@@ -53,6 +56,8 @@ int main(int argc, char *argv[])
 
     EngineHost engine;
     MainWindow window(&engine);
+    if (parser.isSet(offline))
+        window.setDiscoveryEnabled(false);
     if (parser.isSet(layoutReport))
         window.setLayoutReportPath(parser.value(layoutReport));
     window.show();

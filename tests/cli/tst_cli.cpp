@@ -136,6 +136,9 @@ private Q_SLOTS:
     void graph();
     void graphWithErrors();
 
+    void previewTags_data();
+    void previewTags();
+
     void stateDirOption_data();
     void stateDirOption();
     void stateDirFromEnvironment();
@@ -240,8 +243,9 @@ void TestCli::help()
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.startsWith(u"Usage: stevedorectl"_s));
     for (const QString &expected :
-         {u"\n  validate PATH"_s, u"\n  graph PATH"_s, u"\n  store PATH"_s, u"--state-dir DIR"_s,
-          u"STEVEDORE_STATE_DIR"_s, u"--format FORMAT"_s, u"--version"_s})
+         {u"\n  validate PATH"_s, u"\n  graph PATH"_s, u"\n  store PATH"_s,
+          u"\n  preview-tags [OPTIONS] TAG..."_s, u"--state-dir DIR"_s, u"STEVEDORE_STATE_DIR"_s,
+          u"--format FORMAT"_s, u"--version"_s})
         QVERIFY2(result.out.contains(expected), qPrintable(expected));
     QCOMPARE(result.err, QString());
 }
@@ -309,6 +313,38 @@ void TestCli::usageErrors_data()
         << QStringList{u"store"_s, missing} << missing + u": no such file or folder"_s;
     QTest::newRow("store two paths")
         << QStringList{u"store"_s, simple, simple} << u"store: takes one PATH"_s;
+    QTest::newRow("preview-tags without tag")
+        << QStringList{u"preview-tags"_s} << u"preview-tags: missing TAG"_s;
+    QTest::newRow("preview-tags unknown strategy")
+        << QStringList{u"preview-tags"_s, u"--strategy"_s, u"NewestBuild"_s, u"v1.0.0"_s}
+        << u"preview-tags: unknown strategy \"NewestBuild\" (use SemVer or Lexical)"_s;
+    QTest::newRow("preview-tags bad constraint")
+        << QStringList{u"preview-tags"_s, u"--constraint"_s, u"banana"_s, u"v1.0.0"_s}
+        << u"preview-tags: invalid semver constraint \"banana\": "_s;
+    QTest::newRow("preview-tags bad regex")
+        << QStringList{u"preview-tags"_s, u"--allow"_s, u"^v(1"_s, u"v1.0.0"_s}
+        << u"preview-tags: invalid regular expression \"^v(1\": missing closing ): `^v(1`"_s;
+    QTest::newRow("preview-tags PCRE-only regex")
+        << QStringList{u"preview-tags"_s, u"--ignore"_s, u"-(?!rc)"_s, u"v1.0.0"_s}
+        << u"(lookahead assertions are not supported)"_s;
+    QTest::newRow("preview-tags repeat count")
+        << QStringList{u"preview-tags"_s, u"--allow"_s, u"x{1001}"_s, u"v1.0.0"_s}
+        << u"invalid repeat count: `{1001}`"_s;
+    QTest::newRow("preview-tags strict-semvers")
+        << QStringList{u"preview-tags"_s, u"--strict-semvers"_s, u"yes"_s, u"v1.0.0"_s}
+        << u"preview-tags: --strict-semvers takes true or false, not \"yes\""_s;
+    QTest::newRow("preview-tags limit zero")
+        << QStringList{u"preview-tags"_s, u"--limit"_s, u"0"_s, u"v1.0.0"_s}
+        << u"preview-tags: --limit takes a number from 1 to 100, not \"0\""_s;
+    QTest::newRow("preview-tags limit word")
+        << QStringList{u"preview-tags"_s, u"--limit=many"_s, u"v1.0.0"_s}
+        << u"--limit takes a number from 1 to 100, not \"many\""_s;
+    QTest::newRow("preview-tags unknown option")
+        << QStringList{u"preview-tags"_s, u"--format"_s, u"json"_s, u"v1.0.0"_s}
+        << u"preview-tags: unknown option --format"_s;
+    QTest::newRow("preview-tags allow without value")
+        << QStringList{u"preview-tags"_s, u"v1.0.0"_s, u"--allow"_s}
+        << u"option --allow needs a value"_s;
     QTest::newRow("state-dir without value") << QStringList{u"store"_s, simple, u"--state-dir"_s}
                                              << u"option --state-dir needs a value"_s;
     // An empty value (say, an unset shell variable) must not quietly mean "the default".
@@ -529,6 +565,59 @@ void TestCli::graphWithErrors()
     QVERIFY(!dangling.out.contains(u"qa"_s));
     QVERIFY2(dangling.err.contains(u"error: stage \"qa\" is not defined"_s),
              qPrintable(dangling.err));
+}
+
+void TestCli::previewTags_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<QString>("err");
+
+    const auto row = [](const char *name, const QStringList &arguments, const QString &out,
+                        const QString &err = {}) {
+        QTest::newRow(name) << (QStringList{u"preview-tags"_s} + arguments) << out << err;
+    };
+    // SemVer by default, strict, pre-releases included when there is no constraint.
+    row("defaults", {u"v1.0.0"_s, u"v1.2.0"_s, u"latest"_s, u"1.3"_s, u"v2.0.0-rc.1"_s},
+        u"v2.0.0-rc.1\nv1.2.0\nv1.0.0\n"_s);
+    row("constraint", {u"--constraint"_s, u"^1.0"_s, u"1.0.0"_s, u"1.5.0"_s, u"2.0.0"_s},
+        u"1.5.0\n1.0.0\n"_s);
+    row("lenient", {u"--strict-semvers"_s, u"false"_s, u"1.2"_s, u"1.1.0"_s, u"v1.2.0"_s},
+        u"v1.2.0\n1.2\n1.1.0\n"_s);
+    row("strict explicitly", {u"--strict-semvers=true"_s, u"1.2"_s, u"1.1.0"_s}, u"1.1.0\n"_s);
+    row("repeated allow",
+        {u"--allow"_s, u"^a"_s, u"--strategy"_s, u"Lexical"_s, u"--allow"_s, u"^b"_s, u"a1"_s,
+         u"b1"_s, u"c1"_s},
+        u"b1\na1\n"_s);
+    row("ignore wins over allow",
+        {u"--allow"_s, u"^v"_s, u"--ignore"_s, u"rc"_s, u"--ignore"_s, u"beta"_s, u"v1.0.0"_s,
+         u"v1.1.0-rc.1"_s, u"v1.1.0-beta.1"_s},
+        u"v1.0.0\n"_s);
+    row("limit", {u"--limit"_s, u"2"_s, u"1.0.0"_s, u"3.0.0"_s, u"2.0.0"_s}, u"3.0.0\n2.0.0\n"_s);
+    row("inline values", {u"--limit=2"_s, u"--strategy=Lexical"_s, u"a"_s, u"c"_s, u"b"_s},
+        u"c\nb\n"_s);
+    row("none match", {u"--constraint"_s, u">5"_s, u"1.0.0"_s, u"latest"_s}, QString());
+    row("tags after --", {u"--strategy"_s, u"Lexical"_s, u"--"_s, u"-x"_s, u"a"_s}, u"a\n-x\n"_s);
+    row("RE2 named group", {u"--allow"_s, u"^v(?<major>1)\\."_s, u"v1.0.0"_s, u"v2.0.0"_s},
+        u"v1.0.0\n"_s);
+    row("constraint with Lexical",
+        {u"--strategy"_s, u"Lexical"_s, u"--constraint"_s, u"^1"_s, u"b"_s, u"a"_s}, u"b\na\n"_s,
+        u"stevedorectl: note: --constraint and --strict-semvers apply to the SemVer strategy "
+        "only\n"_s);
+}
+
+void TestCli::previewTags()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, out);
+    QFETCH(QString, err);
+    const Result result = run(arguments);
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, out);
+    QCOMPARE(result.err, err);
+    // Nothing is stored: no state folder is created.
+    QVERIFY(!QFileInfo::exists(envStateDir()));
 }
 
 void TestCli::stateDirOption_data()

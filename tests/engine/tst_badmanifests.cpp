@@ -294,6 +294,19 @@ void TestBadManifests::reportsMistake_data()
     addRow("invalid regex in includePaths",
            gitWarehouse("      includePaths:\n      - regex:app(\n"), Error, 10, 9,
            u"invalid regular expression in path filter: missing closing parenthesis"_s);
+    // Kargo compiles these with Go's regexp (RE2): PCRE-only syntax is an error too.
+    addRow("lookahead in allowTagsRegexes",
+           imageWarehouse("      allowTagsRegexes:\n      - '^v(?!0)'\n"), Error, 10, 9,
+           u"invalid regular expression: invalid or unsupported Perl syntax: `(?!` (lookahead "
+           "assertions are not supported)"_s);
+    addRow("repeat count in ignoreTagsRegexes",
+           gitWarehouse("      ignoreTagsRegexes:\n      - 'x{1001}'\n"), Error, 10, 9,
+           u"invalid regular expression: invalid repeat count: `{1001}` (repetition counts go up "
+           "to 1000)"_s);
+    addRow("lookbehind in excludePaths",
+           gitWarehouse("      excludePaths:\n      - regexp:(?<=docs/)x\n"), Error, 10, 9,
+           u"invalid regular expression in path filter: invalid or unsupported Perl syntax: "
+           "`(?<=` (lookbehind assertions are not supported)"_s);
     addRow(
         "image allowTags removed", imageWarehouse("      allowTags: ^v1\\.\n"), Error, 9, 7,
         uR"("allowTags" is no longer supported by Kargo: write the pattern as a list under "allowTagsRegexes")"_s);

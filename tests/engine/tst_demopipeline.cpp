@@ -364,7 +364,7 @@ void TestDemoPipeline::engineOpensDemoOnItsThread()
     host.openDemoPipeline();
     // The demo takes a moment to create; if the signal came before wait() started, the count
     // already says so.
-    QVERIFY(opened.wait(30000) || opened.size() == 1);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 30000);
     QCOMPARE(opened.size(), 1);
     QCOMPARE(failed.size(), 0);
     QCOMPARE(storeUnavailable.size(), 0);
@@ -388,7 +388,7 @@ void TestDemoPipeline::engineOpensDemoOnItsThread()
     // Reloading reads the same demo again, still on the engine's thread.
     emittedOn = nullptr;
     host.reload();
-    QVERIFY(opened.wait(30000) || opened.size() == 2);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 30000);
     QCOMPARE(opened.size(), 2);
     QCOMPARE(emittedOn.load(), thread);
 }
@@ -406,7 +406,7 @@ void TestDemoPipeline::engineOpensWithoutStore()
     QSignalSpy opened(host.engine(), &Engine::pipelineOpened);
     QSignalSpy storeUnavailable(host.engine(), &Engine::storeUnavailable);
     host.openPipeline(QStringLiteral(STEVEDORE_FIXTURES_DIR) + u"/kargo-simple"_s);
-    QVERIFY(opened.wait(30000) || opened.size() == 1);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 30000);
     QCOMPARE(storeUnavailable.size(), 1);
     QVERIFY2(storeUnavailable.at(0).at(0).toString().contains(u"cannot create the state folder"_s),
              qPrintable(storeUnavailable.at(0).at(0).toString()));
@@ -420,7 +420,7 @@ void TestDemoPipeline::engineReportsMissingPipeline()
     QSignalSpy opened(host.engine(), &Engine::pipelineOpened);
     const QString missing = m_temp->filePath(u"no-such-pipeline"_s);
     host.openPipeline(missing);
-    QVERIFY(failed.wait(30000) || failed.size() == 1);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 30000);
     QCOMPARE(failed.at(0).at(0).toString(), missing);
     QVERIFY(failed.at(0).at(1).toString().contains(missing));
     QVERIFY(opened.isEmpty());

@@ -115,9 +115,9 @@ private Q_SLOTS:
         const QString path = QStringLiteral(STEVEDORE_FIXTURES_DIR "/") + fixture;
         const QString home = m_scratch.filePath(fixture);
         QVERIFY(QDir().mkpath(home + QStringLiteral("/runtime")));
-        QFile::setPermissions(home + QStringLiteral("/runtime"),
-                              QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                  QFileDevice::ExeOwner);
+        QFile::setPermissions(home + QStringLiteral("/runtime"), QFileDevice::ReadOwner |
+                                                                     QFileDevice::WriteOwner |
+                                                                     QFileDevice::ExeOwner);
         const QString report = home + QStringLiteral("/layout.json");
 
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -131,7 +131,7 @@ private Q_SLOTS:
         app.setProcessChannelMode(QProcess::ForwardedChannels);
         app.start(QStringLiteral(STEVEDORE_GUI_PATH),
                   {QStringLiteral("--state-dir"), home + QStringLiteral("/state"),
-                   QStringLiteral("--layout-report"), report, path});
+                   QStringLiteral("--layout-report"), report, QStringLiteral("--offline"), path});
         QVERIFY(app.waitForStarted(5000));
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(report), 20000);
 

@@ -1,12 +1,12 @@
 #include "engine/enginehost.h"
 #include "engine/statepaths.h"
+#include "models/problemmodel.h"
 #include "ui/detailspanel.h"
 #include "ui/mainwindow.h"
 #include "ui/pipelinescene.h"
 #include "ui/pipelineview.h"
 #include "ui/problemsview.h"
 #include "ui/sourceview.h"
-#include "models/problemmodel.h"
 
 #include <QAction>
 #include <QMenuBar>
@@ -40,6 +40,7 @@ private Q_SLOTS:
     {
         EngineHost engine;
         MainWindow window(&engine);
+        window.setDiscoveryEnabled(false); // the fixtures name real hosts: never contact them
         window.show();
         QSignalSpy shown(&window, &MainWindow::pipelineShown);
         window.openPipeline(QStringLiteral(STEVEDORE_FIXTURES_DIR "/kargo-simple"));
@@ -55,6 +56,7 @@ private Q_SLOTS:
     {
         EngineHost engine;
         MainWindow window(&engine);
+        window.setDiscoveryEnabled(false);
         QSignalSpy shown(&window, &MainWindow::pipelineShown);
         window.openPipeline(QStringLiteral(STEVEDORE_FIXTURES_DIR "/kargo-simple"));
         QVERIFY(shown.wait(10000));
@@ -68,6 +70,7 @@ private Q_SLOTS:
     {
         EngineHost engine;
         MainWindow window(&engine);
+        window.setDiscoveryEnabled(false);
         window.show();
         QSignalSpy shown(&window, &MainWindow::pipelineShown);
         window.openPipeline(QStringLiteral(STEVEDORE_FIXTURES_DIR "/demo-auto-rollback"));

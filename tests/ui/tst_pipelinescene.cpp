@@ -63,8 +63,9 @@ private Q_SLOTS:
             for (qsizetype j = i + 1; j < items.size(); ++j) {
                 const QRectF a = items.at(i)->sceneBoundingRect().adjusted(3, 3, -3, -3);
                 const QRectF b = items.at(j)->sceneBoundingRect().adjusted(3, 3, -3, -3);
-                QVERIFY2(!a.intersects(b), qPrintable(items.at(i)->name() + QStringLiteral(
-                                                          " overlaps ") + items.at(j)->name()));
+                QVERIFY2(!a.intersects(b),
+                         qPrintable(items.at(i)->name() + QStringLiteral(" overlaps ") +
+                                    items.at(j)->name()));
             }
         }
         // Freight flows left to right.
@@ -76,7 +77,8 @@ private Q_SLOTS:
     {
         PipelineScene scene;
         scene.setPipeline(fixture("kargo-simple"));
-        QCOMPARE(scene.stageItem(QStringLiteral("dev"))->color().name(), StageColors::hex(QStringLiteral("red")));
+        QCOMPARE(scene.stageItem(QStringLiteral("dev"))->color().name(),
+                 StageColors::hex(QStringLiteral("red")));
         QCOMPARE(scene.stageItem(QStringLiteral("staging"))->color().name(),
                  StageColors::hex(QStringLiteral("amber")));
         QCOMPARE(scene.stageItem(QStringLiteral("prod"))->color().name(),

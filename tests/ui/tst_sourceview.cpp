@@ -54,16 +54,16 @@ private Q_SLOTS:
             << "key: value # note" << QStringList{QStringLiteral("key"), QStringLiteral("# note")};
         QTest::newRow("hash inside quotes")
             << "key: \"a # b\"" << QStringList{QStringLiteral("key"), QStringLiteral("\"a # b\"")};
-        QTest::newRow("expression") << "path: ./env/${{ ctx.stage }}"
-                                    << QStringList{QStringLiteral("path"),
-                                                   QStringLiteral("${{ ctx.stage }}")};
+        QTest::newRow("expression")
+            << "path: ./env/${{ ctx.stage }}"
+            << QStringList{QStringLiteral("path"), QStringLiteral("${{ ctx.stage }}")};
         QTest::newRow("boolean") << "direct: true"
                                  << QStringList{QStringLiteral("direct"), QStringLiteral("true")};
         QTest::newRow("list item key")
             << "- uses: git-clone" << QStringList{QStringLiteral("uses")};
         QTest::newRow("document marker") << "---" << QStringList{QStringLiteral("---")};
-        QTest::newRow("anchor") << "base: &defaults" << QStringList{QStringLiteral("base"),
-                                                                   QStringLiteral("&defaults")};
+        QTest::newRow("anchor") << "base: &defaults"
+                                << QStringList{QStringLiteral("base"), QStringLiteral("&defaults")};
     }
 
     void highlightsYaml()

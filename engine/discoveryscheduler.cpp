@@ -1,0 +1,514 @@
+#include "engine/discoveryscheduler.h"
+
+#include "engine/freightalias.h"
+#include "engine/gitdiscovery.h"
+#include "engine/store.h"
+
+#include <QFutureWatcher>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QThreadPool>
+#include <QTimer>
+#include <QUrl>
+#include <QUuid>
+#include <QtConcurrent>
+
+namespace Stevedore {
+
+namespace {
+
+/// What a worker brings back from one subscription.
+struct Outcome
+{
+    bool ok = false;
+    QString error;
+    QList<DiscoveredCommit> commits;
+    GitWalkState state;
+};
+
+/// Changed paths kept in the pipeline's store, through a connection of the worker's own (Qt
+/// SQL connections belong to one thread; SQLite in WAL mode lets them share the file).
+class StorePathCache : public ChangedPathCache
+{
+public:
+    explicit StorePathCache(const QString &file)
+        : m_connection(QStringLiteral("stevedore-paths-") +
+                       QUuid::createUuid().toString(QUuid::WithoutBraces))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(file);
+        if (db.open()) {
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
+            m_open = true;
+        }
+    }
+    ~StorePathCache() override
+    {
+        flush();
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+
+    std::optional<QStringList> paths(const QString &commit) override
+    {
+        if (auto known = m_memory.paths(commit))
+            return known;
+        if (!m_open)
+            return std::nullopt;
+        if (!m_loaded) {
+            // One read of everything known beats a query per commit on long histories.
+            m_loaded = true;
+            QSqlQuery query(QSqlDatabase::database(m_connection, false));
+            if (query.exec(QStringLiteral("SELECT commit_id, paths FROM git_commit_paths"))) {
+                while (query.next())
+                    m_memory.remember(query.value(0).toString(),
+                                      query.value(1).toString().split(u'\n', Qt::SkipEmptyParts));
+            }
+            return m_memory.paths(commit);
+        }
+        return std::nullopt;
+    }
+
+    void remember(const QString &commit, const QStringList &paths) override
+    {
+        m_memory.remember(commit, paths);
+        m_pending.append({commit, paths.join(u'\n')});
+        if (m_pending.size() >= 500)
+            flush();
+    }
+
+private:
+    void flush()
+    {
+        if (!m_open || m_pending.isEmpty())
+            return;
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.transaction();
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO git_commit_paths (commit_id, paths) "
+                                     "VALUES (?, ?)"));
+        for (const auto &[commit, paths] : std::as_const(m_pending)) {
+            query.addBindValue(commit);
+            query.addBindValue(paths);
+            query.exec();
+        }
+        db.commit();
+        m_pending.clear();
+    }
+
+    QString m_connection;
+    bool m_open = false;
+    bool m_loaded = false;
+    MemoryPathCache m_memory;
+    QList<QPair<QString, QString>> m_pending;
+};
+
+QString hostOf(const Subscription &subscription)
+{
+    const QString url = subscription.repoURL();
+    static const QRegularExpression scp(QStringLiteral("^(?:[^@/]+@)?([^:/]+):(?!//)"));
+    if (!url.contains(u"://")) {
+        if (const auto match = scp.match(url); match.hasMatch())
+            return match.captured(1).toLower();
+        // An image reference: the registry is the first component when it looks like a host.
+        const QString first = url.section(u'/', 0, 0);
+        return first.contains(u'.') || first.contains(u':') ? first : QStringLiteral("docker.io");
+    }
+    const QUrl parsed(url);
+    if (parsed.scheme() == u"file")
+        return QStringLiteral("file");
+    return parsed.host().toLower() + u':' + QString::number(parsed.port(0));
+}
+
+} // namespace
+
+struct DiscoveryScheduler::Job
+{
+    QString warehouse;
+    int index = 0;
+    Subscription subscription;
+    QString key;
+    QString host;
+    GitWalkState previous;
+    std::shared_ptr<std::atomic<bool>> cancelled = std::make_shared<std::atomic<bool>>(false);
+    QFutureWatcher<Outcome> *watcher = nullptr;
+    QTimer *watchdog = nullptr;
+    bool finished = false;
+    Outcome outcome;
+};
+
+struct DiscoveryScheduler::Poll
+{
+    int pending = 0;
+    QStringList errors;
+    QList<QList<DiscoveredCommit>> selections;
+};
+
+DiscoveryScheduler::Settings DiscoveryScheduler::Settings::fromUserSettings()
+{
+    Settings settings;
+    const QSettings user;
+    settings.perHostLimit = std::clamp(
+        user.value(QStringLiteral("discovery/perHostLimit"), settings.perHostLimit).toInt(), 1, 64);
+    settings.timeoutMs =
+        std::clamp(user.value(QStringLiteral("discovery/timeoutSeconds"), settings.timeoutMs / 1000)
+                       .toInt(),
+                   1, 3600) *
+        1000;
+    return settings;
+}
+
+QString WarehouseStatus::stateName(State state)
+{
+    switch (state) {
+    case State::Idle:
+        return QStringLiteral("idle");
+    case State::Polling:
+        return QStringLiteral("polling");
+    case State::Ok:
+        return QStringLiteral("ok");
+    case State::Error:
+        return QStringLiteral("error");
+    case State::BackingOff:
+        return QStringLiteral("backing off");
+    }
+    return {};
+}
+
+DiscoveryScheduler::DiscoveryScheduler(Store *store, QString cacheRoot, Settings settings,
+                                       QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_cacheRoot(std::move(cacheRoot))
+    , m_settings(settings)
+    , m_pool(new QThreadPool)
+{
+    qRegisterMetaType<Stevedore::WarehouseStatus>();
+    qRegisterMetaType<Stevedore::Freight>();
+    // Room for every host to use its share, plus workers abandoned on stalled servers.
+    m_pool->setMaxThreadCount(std::max(16, m_settings.perHostLimit * 4));
+}
+
+DiscoveryScheduler::~DiscoveryScheduler()
+{
+    shutdown();
+    // A worker stuck on a stalled server cannot be interrupted: leave the pool (and it) to the
+    // end of the process rather than wait. Idle pools are deleted as usual.
+    if (m_pool->activeThreadCount() == 0)
+        delete m_pool;
+}
+
+void DiscoveryScheduler::shutdown()
+{
+    m_shutDown = true;
+    for (QTimer *timer : std::as_const(m_timers))
+        timer->stop();
+    for (const auto &job : std::as_const(m_running))
+        job->cancelled->store(true);
+    m_queue.clear();
+}
+
+void DiscoveryScheduler::setPipeline(const Pipeline &pipeline)
+{
+    m_pipeline = pipeline;
+    qDeleteAll(m_timers);
+    m_timers.clear();
+    const QList<WarehouseStatus> stored =
+        m_store ? m_store->warehouseStatuses() : QList<WarehouseStatus>();
+    for (const Warehouse &warehouse : std::as_const(m_pipeline.warehouses)) {
+        WarehouseStatus status;
+        status.warehouse = warehouse.name;
+        for (const WarehouseStatus &previous : stored) {
+            if (previous.warehouse == warehouse.name) {
+                status = previous;
+                // A poll that was running when the last session ended did not finish.
+                if (status.state == WarehouseStatus::State::Polling)
+                    status.state = WarehouseStatus::State::Idle;
+            }
+        }
+        if (m_store)
+            status.freightCount = int(m_store->freight(warehouse.name).size());
+        m_statuses.insert(warehouse.name, status);
+        auto *timer = new QTimer(this);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, [this, name = warehouse.name] { refresh(name); });
+        m_timers.insert(warehouse.name, timer);
+        if (m_settings.pollOnTimer) {
+            // Start where the last session left off: poll now if a poll is due.
+            qint64 delay = 0;
+            if (status.nextPoll.isValid())
+                delay =
+                    std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(status.nextPoll));
+            schedule(warehouse.name, delay);
+        }
+        Q_EMIT statusChanged(status);
+    }
+}
+
+void DiscoveryScheduler::schedule(const QString &warehouse, qint64 delayMs)
+{
+    if (QTimer *timer = m_timers.value(warehouse); timer && m_settings.pollOnTimer && !m_shutDown)
+        timer->start(int(std::clamp<qint64>(delayMs, 0, std::numeric_limits<int>::max())));
+}
+
+int DiscoveryScheduler::pollsInFlight() const
+{
+    return int(m_polls.size());
+}
+
+WarehouseStatus DiscoveryScheduler::status(const QString &warehouse) const
+{
+    return m_statuses.value(warehouse);
+}
+
+QString DiscoveryScheduler::latestFreight(const QString &warehouse) const
+{
+    return m_latestFreight.value(warehouse);
+}
+
+QList<WarehouseStatus> DiscoveryScheduler::statuses() const
+{
+    return m_statuses.values();
+}
+
+void DiscoveryScheduler::setStatus(const WarehouseStatus &status)
+{
+    m_statuses.insert(status.warehouse, status);
+    if (m_store)
+        m_store->saveWarehouseStatus(status);
+    Q_EMIT statusChanged(status);
+}
+
+void DiscoveryScheduler::refreshAll()
+{
+    for (const Warehouse &warehouse : std::as_const(m_pipeline.warehouses))
+        refresh(warehouse.name);
+}
+
+void DiscoveryScheduler::refresh(const QString &warehouse)
+{
+    if (m_shutDown || m_polls.contains(warehouse) || !m_pipeline.warehouse(warehouse))
+        return;
+    if (QTimer *timer = m_timers.value(warehouse))
+        timer->stop();
+    startPoll(warehouse);
+}
+
+void DiscoveryScheduler::startPoll(const QString &name)
+{
+    const Warehouse *warehouse = m_pipeline.warehouse(name);
+    auto poll = std::make_shared<Poll>();
+    poll->pending = int(warehouse->subscriptions.size());
+    poll->selections.resize(warehouse->subscriptions.size());
+    m_polls.insert(name, poll);
+    Q_EMIT pollsInFlightChanged(pollsInFlight());
+
+    WarehouseStatus status = m_statuses.value(name);
+    status.warehouse = name;
+    status.state = WarehouseStatus::State::Polling;
+    setStatus(status);
+
+    if (warehouse->subscriptions.isEmpty()) {
+        finishPoll(name);
+        return;
+    }
+    for (int i = 0; i < warehouse->subscriptions.size(); ++i) {
+        auto job = std::make_shared<Job>();
+        job->warehouse = name;
+        job->index = i;
+        job->subscription = warehouse->subscriptions.at(i);
+        job->key = Store::subscriptionKey(job->subscription);
+        job->host = hostOf(job->subscription);
+        if (m_store)
+            job->previous = m_store->walkState(name, job->key).value_or(GitWalkState());
+        m_queue.append(job);
+    }
+    dispatch();
+}
+
+void DiscoveryScheduler::dispatch()
+{
+    // First come, first served, but a host at its limit does not hold up the others.
+    for (auto it = m_queue.begin(); it != m_queue.end();) {
+        const std::shared_ptr<Job> job = *it;
+        if (m_hostLoad.value(job->host) >= m_settings.perHostLimit) {
+            ++it;
+            continue;
+        }
+        it = m_queue.erase(it);
+        ++m_hostLoad[job->host];
+        m_running.append(job);
+
+        const Subscription subscription = job->subscription;
+        const QString cacheRoot = m_cacheRoot;
+        const QString storeFile = m_store ? m_store->filePath() : QString();
+        const GitWalkState previous = job->previous;
+        const auto cancelled = job->cancelled;
+        job->watcher = new QFutureWatcher<Outcome>(this);
+        connect(job->watcher, &QFutureWatcher<Outcome>::finished, this, [this, job] {
+            if (job->finished)
+                return; // already given up on by the watchdog
+            job->outcome = job->watcher->result();
+            finishJob(job);
+        });
+        job->watchdog = new QTimer(this);
+        job->watchdog->setSingleShot(true);
+        connect(job->watchdog, &QTimer::timeout, this, [this, job] {
+            if (job->finished)
+                return;
+            job->cancelled->store(true);
+            job->outcome.ok = false;
+            job->outcome.error =
+                tr("no answer within %1 s").arg(QString::number(m_settings.timeoutMs / 1000.0));
+            finishJob(job);
+        });
+        job->watchdog->start(m_settings.timeoutMs);
+        job->watcher->setFuture(QtConcurrent::run(m_pool, [=]() -> Outcome {
+            Outcome outcome;
+            if (subscription.kind != Subscription::Kind::Git) {
+                outcome.error = QStringLiteral("%1 subscriptions are not discovered yet")
+                                    .arg(subscription.kindName());
+                return outcome;
+            }
+            if (!subscription.git.expressionFilter.isEmpty()) {
+                // Never ignored: selecting without the filter would pick the wrong commits.
+                outcome.error = QStringLiteral("expressionFilter is not supported yet: it needs "
+                                               "the expression engine");
+                return outcome;
+            }
+            GitNetworkOptions network;
+            network.url = subscription.git.repoURL;
+            network.insecureSkipTLSVerify = subscription.git.insecureSkipTLSVerify;
+            network.cancelled = cancelled;
+            std::unique_ptr<ChangedPathCache> cache;
+            if (storeFile.isEmpty())
+                cache = std::make_unique<MemoryPathCache>();
+            else
+                cache = std::make_unique<StorePathCache>(storeFile);
+            const GitDiscovery::Result result =
+                GitDiscovery::discover(subscription.git, cacheRoot, network, previous, *cache);
+            outcome.ok = result.ok;
+            outcome.error = result.error.message;
+            outcome.commits = result.commits;
+            outcome.state = result.state;
+            if (outcome.ok && outcome.commits.isEmpty())
+                outcome.error = QStringLiteral("no commit matches the subscription");
+            return outcome;
+        }));
+    }
+}
+
+void DiscoveryScheduler::finishJob(const std::shared_ptr<Job> &job)
+{
+    job->finished = true;
+    job->watchdog->stop();
+    job->watchdog->deleteLater();
+    job->watcher->deleteLater();
+    m_running.removeOne(job);
+    if (--m_hostLoad[job->host] <= 0)
+        m_hostLoad.remove(job->host);
+
+    const std::shared_ptr<Poll> poll = m_polls.value(job->warehouse);
+    if (poll) {
+        const QString label =
+            job->subscription.name.isEmpty() ? job->subscription.repoURL() : job->subscription.name;
+        if (!job->outcome.error.isEmpty())
+            poll->errors.append(label + QStringLiteral(": ") + job->outcome.error);
+        if (job->outcome.ok) {
+            poll->selections[job->index] = job->outcome.commits;
+            if (m_store) {
+                QString error;
+                if (!m_store->saveDiscovery(job->warehouse, job->key, job->subscription.repoURL(),
+                                            job->outcome.state, &error))
+                    poll->errors.append(label + QStringLiteral(": cannot store: ") + error);
+            }
+        }
+        if (--poll->pending == 0 && !m_shutDown)
+            finishPoll(job->warehouse);
+    }
+    dispatch();
+}
+
+void DiscoveryScheduler::createFreight(const Warehouse &warehouse, Poll &poll)
+{
+    if (warehouse.freightCreationPolicy == FreightCreationPolicy::Manual || !m_store)
+        return;
+    // Automatic: one freight from the newest selection of every subscription, as Kargo does.
+    Freight freight;
+    freight.origin = FreightOrigin{QStringLiteral("Warehouse"), warehouse.name};
+    for (int i = 0; i < warehouse.subscriptions.size(); ++i) {
+        const QList<DiscoveredCommit> &selection = poll.selections.at(i);
+        if (selection.isEmpty())
+            return;
+        const Subscription &subscription = warehouse.subscriptions.at(i);
+        const DiscoveredCommit &newest = selection.first();
+        FreightCommit commit;
+        commit.repoURL = subscription.git.repoURL;
+        commit.id = newest.id;
+        commit.branch = newest.branch;
+        commit.tag = newest.tag;
+        commit.message = newest.subject;
+        commit.author = newest.author;
+        commit.committedAt = newest.committedAt;
+        commit.subscriptionName = subscription.name;
+        freight.commits.append(commit);
+    }
+    freight.id =
+        Freight::computeId(warehouse.name, freight.commits, freight.images, freight.charts);
+    m_latestFreight.insert(warehouse.name, freight.id);
+    if (m_store->findFreight(freight.id))
+        return;
+    freight.discoveredAt = QDateTime::currentDateTimeUtc();
+    freight.alias =
+        FreightAlias::generate(m_store->freightAliases(), QRandomGenerator::global()->generate64());
+    QString error;
+    if (!m_store->addFreight(freight, &error)) {
+        poll.errors.append(tr("cannot store the new freight: %1").arg(error));
+        return;
+    }
+    Q_EMIT freightAdded(freight);
+}
+
+void DiscoveryScheduler::finishPoll(const QString &name)
+{
+    const std::shared_ptr<Poll> poll = m_polls.take(name);
+    Q_EMIT pollsInFlightChanged(pollsInFlight());
+    const Warehouse *warehouse = m_pipeline.warehouse(name);
+    if (!poll || !warehouse)
+        return;
+    createFreight(*warehouse, *poll);
+
+    WarehouseStatus status = m_statuses.value(name);
+    status.lastPoll = QDateTime::currentDateTimeUtc();
+    if (m_store)
+        status.freightCount = int(m_store->freight(name).size());
+    qint64 delay = warehouse->intervalMs;
+    if (poll->errors.isEmpty()) {
+        status.state = WarehouseStatus::State::Ok;
+        status.failures = 0;
+        status.message.clear();
+    } else {
+        ++status.failures;
+        status.message = poll->errors.join(u'\n');
+        // Exponential backoff with jitter, so that many warehouses failing together (the
+        // network went away) do not come back in lockstep.
+        const double base =
+            double(m_settings.backoffBaseMs) * std::pow(2.0, std::min(status.failures - 1, 16));
+        const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+        delay = qint64(std::min(base, double(m_settings.backoffMaxMs)) * jitter);
+        status.state = m_settings.pollOnTimer ? WarehouseStatus::State::BackingOff
+                                              : WarehouseStatus::State::Error;
+    }
+    status.nextPoll = status.lastPoll.addMSecs(delay);
+    setStatus(status);
+    schedule(name, delay);
+    Q_EMIT pollFinished(name, poll->errors);
+}
+
+} // namespace Stevedore

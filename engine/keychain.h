@@ -1,0 +1,72 @@
+#pragma once
+
+#include "engine/credential.h"
+
+#include <QString>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+
+namespace Stevedore {
+
+/// Stevedore's entries in the system keychain (Secret Service, macOS Keychain, Windows
+/// Credential Manager, through QtKeychain), service `stevedore`: git credentials under the
+/// account `git:<scheme>://<host>[:port]` (user name and password together, as JSON) and named
+/// secrets under `secret:<name>`.
+///
+/// Every call blocks until the keychain answered or the timeout passed, so call it from a worker
+/// thread (the engine's), not the UI. Failures come back as values; a missing entry is
+/// `Status::NotFound`, not a failure. Secrets never appear in errors or debug output.
+class Keychain
+{
+public:
+    enum class Status
+    {
+        Ok,
+        NotFound, ///< no such entry (for remove: there was nothing to remove)
+        Failed,   ///< the keychain is unavailable, refused, or did not answer in time
+    };
+
+    /// The outcome of read(): the stored text when Ok, what went wrong when Failed.
+    struct ReadResult
+    {
+        Status status = Status::Failed;
+        QString text;
+        QString error;
+    };
+
+    /// Long enough for the user to answer the keychain's own unlock prompt.
+    static constexpr std::chrono::milliseconds defaultTimeout{60'000};
+
+    /// `stevedore`.
+    static QString service();
+    /// `git:<scheme>://<host>[:port]` for @p url (port only when not the scheme's default).
+    static QString gitAccount(const QUrl &url);
+    /// `secret:<name>`.
+    static QString secretAccount(const QString &name);
+
+    /// The entries by account name.
+    static ReadResult read(const QString &account,
+                           std::chrono::milliseconds timeout = defaultTimeout);
+    static Status write(const QString &account, const QString &text, QString *error = nullptr,
+                        std::chrono::milliseconds timeout = defaultTimeout);
+    static Status remove(const QString &account, QString *error = nullptr,
+                         std::chrono::milliseconds timeout = defaultTimeout);
+
+    /// The credential stored for @p url's scheme, host and port; nullopt with an empty @p error
+    /// when there is none, nullopt with @p error set when the keychain failed.
+    static std::optional<Credential> readGitCredential(const QUrl &url, QString *error);
+    static bool writeGitCredential(const QUrl &url, const Credential &credential,
+                                   QString *error = nullptr);
+    /// Succeeds when there was nothing to remove, too.
+    static bool removeGitCredential(const QUrl &url, QString *error = nullptr);
+
+    /// The secret called @p name; nullopt with an empty @p error when there is none.
+    static std::optional<QString> readSecret(const QString &name, QString *error);
+    static bool writeSecret(const QString &name, const QString &secret, QString *error = nullptr);
+    /// Succeeds when there was nothing to remove, too.
+    static bool removeSecret(const QString &name, QString *error = nullptr);
+};
+
+} // namespace Stevedore
