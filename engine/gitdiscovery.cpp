@@ -102,6 +102,23 @@ std::optional<QStringList> changedPaths(git_repository *repo, git_commit *commit
     return paths;
 }
 
+bool isPatternFilter(const QString &filter)
+{
+    return filter.startsWith(u"glob:") || filter.startsWith(u"regex:") ||
+           filter.startsWith(u"regexp:");
+}
+
+/// A plain filter as a path: no `./` in front, no `/` behind.
+QString plainPath(const QString &filter)
+{
+    QString plain = filter;
+    while (plain.endsWith(u'/'))
+        plain.chop(1);
+    if (plain.startsWith(QStringLiteral("./")))
+        plain = plain.mid(2);
+    return plain;
+}
+
 bool matchesFilter(const QString &path, const QString &filter)
 {
     if (filter.startsWith(u"glob:")) {
@@ -116,11 +133,7 @@ bool matchesFilter(const QString &path, const QString &filter)
             return QRegularExpression(filter.mid(prefix.size())).match(path).hasMatch();
     }
     // A plain path names a file or a directory (and everything below it).
-    QString plain = filter;
-    while (plain.endsWith(u'/'))
-        plain.chop(1);
-    if (plain.startsWith(QStringLiteral("./")))
-        plain = plain.mid(2);
+    const QString plain = plainPath(filter);
     return path == plain || path.startsWith(plain + u'/');
 }
 
@@ -153,21 +166,41 @@ public:
         : m_repo(repo)
         , m_subscription(subscription)
         , m_cache(cache)
-    {}
+    {
+        const auto plain = [](const QStringList &filters) {
+            return std::all_of(filters.begin(), filters.end(),
+                               [](const QString &f) { return !isPatternFilter(f); });
+        };
+        m_plainFilters = !subscription.includePaths.isEmpty() &&
+                         plain(subscription.includePaths) && plain(subscription.excludePaths);
+        for (const QString &filter : subscription.includePaths)
+            m_includes.append(plainPath(filter));
+        for (const QString &filter : subscription.excludePaths)
+            m_excludes.append(plainPath(filter));
+    }
 
-    /// Whether the commit passes the subscription's path filters.
-    std::optional<bool> passes(git_commit *commit, GitError *error)
+    /// Whether the commit passes the subscription's path filters. @p commit is looked up only
+    /// when what is known about it is not enough.
+    std::optional<bool> passes(const git_oid &oid, Commit &commit, GitError *error)
     {
         if (m_subscription.includePaths.isEmpty() && m_subscription.excludePaths.isEmpty())
             return true;
-        const QString id = hex(git_commit_id(commit));
-        std::optional<QStringList> paths = m_cache.paths(id);
-        if (!paths) {
-            paths = changedPaths(m_repo, commit, error);
-            if (!paths)
-                return std::nullopt;
-            m_cache.remember(id, *paths);
+        const QString id = hex(&oid);
+        if (const auto known = m_cache.paths(id))
+            return GitDiscovery::pathsMatch(*known, m_subscription.includePaths,
+                                            m_subscription.excludePaths);
+        if (!commit.ptr && git_commit_lookup(&commit.ptr, m_repo, &oid) < 0) {
+            *error = lastError(-1, QStringLiteral("cannot read a commit"));
+            return std::nullopt;
         }
+        if (m_plainFilters) {
+            if (const auto decided = comparePlainPaths(commit.ptr))
+                return decided;
+        }
+        const auto paths = changedPaths(m_repo, commit.ptr, error);
+        if (!paths)
+            return std::nullopt;
+        m_cache.remember(id, *paths);
         return GitDiscovery::pathsMatch(*paths, m_subscription.includePaths,
                                         m_subscription.excludePaths);
     }
@@ -179,7 +212,7 @@ public:
     {
         Revwalk walk;
         if (git_revwalk_new(&walk.ptr, m_repo) < 0 ||
-            git_revwalk_sorting(walk.ptr, GIT_SORT_TIME | GIT_SORT_TOPOLOGICAL) < 0 ||
+            git_revwalk_sorting(walk.ptr, GIT_SORT_NONE) < 0 ||
             git_revwalk_push(walk.ptr, &tip) < 0 ||
             (hide && git_revwalk_hide(walk.ptr, hide) < 0)) {
             *error = lastError(-1, QStringLiteral("cannot walk the history"));
@@ -190,18 +223,27 @@ public:
                                  : std::numeric_limits<qint64>::min();
         QList<DiscoveredCommit> found;
         git_oid oid;
+        const auto lookup = [&](const git_oid &id, Commit &commit) {
+            if (commit.ptr || git_commit_lookup(&commit.ptr, m_repo, &id) == 0)
+                return true;
+            *error = lastError(-1, QStringLiteral("cannot read a commit"));
+            return false;
+        };
         while (found.size() < limit && git_revwalk_next(&oid, walk.ptr) == 0) {
+            // Most commits of a filtered walk are passed over: read one only when needed.
             Commit commit;
-            if (git_commit_lookup(&commit.ptr, m_repo, &oid) < 0) {
-                *error = lastError(-1, QStringLiteral("cannot read a commit"));
-                return std::nullopt;
+            if (m_subscription.since.isValid()) {
+                if (!lookup(oid, commit))
+                    return std::nullopt;
+                if (git_commit_time(commit.ptr) < since)
+                    break;
             }
-            if (git_commit_time(commit.ptr) < since)
-                break;
-            const auto ok = passes(commit.ptr, error);
+            const auto ok = passes(oid, commit, error);
             if (!ok)
                 return std::nullopt;
             if (*ok) {
+                if (!lookup(oid, commit))
+                    return std::nullopt;
                 DiscoveredCommit discovered = describe(commit.ptr);
                 discovered.branch = branch;
                 found.append(discovered);
@@ -211,9 +253,61 @@ public:
     }
 
 private:
+    /// For plain path filters, whether anything under an included path changed, told from
+    /// the trees' entries at those paths: far cheaper than a full diff. Undecided (nullopt)
+    /// when an exclusion lies inside a changed included path.
+    std::optional<bool> comparePlainPaths(git_commit *commit)
+    {
+        Tree tree;
+        Tree parentTree;
+        if (git_commit_tree(&tree.ptr, commit) < 0)
+            return std::nullopt;
+        if (git_commit_parentcount(commit) > 0) {
+            Commit parent;
+            if (git_commit_parent(&parent.ptr, commit, 0) < 0 ||
+                git_commit_tree(&parentTree.ptr, parent.ptr) < 0)
+                return std::nullopt;
+        }
+        for (const QString &include : std::as_const(m_includes)) {
+            const auto within = [](const QString &path, const QString &dir) {
+                return path == dir || path.startsWith(dir + u'/');
+            };
+            if (std::any_of(m_excludes.begin(), m_excludes.end(),
+                            [&](const QString &e) { return within(include, e); }))
+                continue; // everything under this include is excluded
+            if (!entryDiffers(tree.ptr, parentTree.ptr, include))
+                continue;
+            if (std::any_of(m_excludes.begin(), m_excludes.end(),
+                            [&](const QString &e) { return within(e, include); }))
+                return std::nullopt;
+            return true;
+        }
+        return false;
+    }
+
+    static bool entryDiffers(git_tree *tree, git_tree *parentTree, const QString &path)
+    {
+        const QByteArray name = path.toUtf8();
+        git_tree_entry *entry = nullptr;
+        git_tree_entry *parentEntry = nullptr;
+        const bool present = git_tree_entry_bypath(&entry, tree, name.constData()) == 0;
+        const bool parentPresent =
+            parentTree && git_tree_entry_bypath(&parentEntry, parentTree, name.constData()) == 0;
+        bool differs = present != parentPresent;
+        if (present && parentPresent)
+            differs = !git_oid_equal(git_tree_entry_id(entry), git_tree_entry_id(parentEntry)) ||
+                      git_tree_entry_filemode(entry) != git_tree_entry_filemode(parentEntry);
+        git_tree_entry_free(entry);
+        git_tree_entry_free(parentEntry);
+        return differs;
+    }
+
     git_repository *m_repo;
     const GitSubscription &m_subscription;
     ChangedPathCache &m_cache;
+    bool m_plainFilters = false;
+    QStringList m_includes;
+    QStringList m_excludes;
 };
 
 /// The branch to follow: the subscription's, or the one the remote's HEAD points at.
@@ -460,7 +554,7 @@ GitDiscovery::Result GitDiscovery::discover(const GitSubscription &subscription,
         Commit commit;
         if (!toOid(remoteTags.value(name), &oid) || git_commit_lookup(&commit.ptr, repo, &oid) < 0)
             continue; // a tag of something other than a commit
-        const auto passes = walker.passes(commit.ptr, &error);
+        const auto passes = walker.passes(oid, commit, &error);
         if (!passes)
             return fail(error);
         if (!*passes)
