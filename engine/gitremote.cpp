@@ -214,17 +214,17 @@ git_remote_callbacks makeCallbacks(CallbackState *state)
     return callbacks;
 }
 
-/// The error of a failed call, preferring the reason we refused something ourselves.
-GitError failure(int code, const CallbackState &state, const QString &what)
+/// The error of a failed call, preferring the reason we refused something ourselves. The
+/// caller names the remote: messages carry only what went wrong.
+GitError failure(int code, const CallbackState &state)
 {
     if (state.options->cancelled && state.options->cancelled->load())
-        return {code, QStringLiteral("%1: cancelled").arg(what)};
+        return {code, QStringLiteral("cancelled")};
     if (!state.refusal.isEmpty())
-        return {code, QStringLiteral("%1: %2").arg(what, state.refusal)};
+        return {code, state.refusal};
     const git_error *error = git_error_last();
-    const QString message = error && error->message ? QString::fromUtf8(error->message)
-                                                    : QStringLiteral("unknown error");
-    return {code, QStringLiteral("%1: %2").arg(what, message)};
+    return {code, error && error->message ? QString::fromUtf8(error->message)
+                                          : QStringLiteral("unknown error")};
 }
 
 struct RemoteDeleter
@@ -275,7 +275,7 @@ GitRemote::list(GitRepository &repository, const GitNetworkOptions &options, Git
         git_remote_connect(remote.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, nullptr);
     if (connected < 0) {
         if (error)
-            *error = failure(connected, state, redacted(options.url));
+            *error = failure(connected, state);
         return std::nullopt;
     }
     const git_remote_head **heads = nullptr;
@@ -283,7 +283,7 @@ GitRemote::list(GitRepository &repository, const GitNetworkOptions &options, Git
     const int listed = git_remote_ls(&heads, &count, remote.get());
     if (listed < 0) {
         if (error)
-            *error = failure(listed, state, redacted(options.url));
+            *error = failure(listed, state);
         return std::nullopt;
     }
     QList<GitRemoteRef> refs;
@@ -326,7 +326,7 @@ bool GitRemote::fetch(GitRepository &repository, const GitNetworkOptions &option
     const int code = git_remote_fetch(remote.get(), &array, &fetchOptions, nullptr);
     if (code < 0) {
         if (error)
-            *error = failure(code, state, redacted(options.url));
+            *error = failure(code, state);
         return false;
     }
     return true;

@@ -70,6 +70,9 @@ int discover(const CommandLine &line, Streams io)
     int exitCode = Success;
     if (!checkOptions(line, {QStringLiteral("warehouse"), QStringLiteral("json")}, io, &exitCode))
         return exitCode;
+    // An empty name (say, an unset shell variable) must not quietly mean every warehouse.
+    if (line.has(QStringLiteral("warehouse")) && line.value(QStringLiteral("warehouse")).isEmpty())
+        return usage(io, QStringLiteral("discover: option --warehouse needs a value"));
     if (line.positional.size() != 1)
         return usage(io, line.positional.isEmpty() ? QStringLiteral("discover: missing PATH")
                                                    : QStringLiteral("discover: takes one PATH"));
