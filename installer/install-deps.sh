@@ -20,7 +20,7 @@ build_packages=(
     qtkeychain-qt6-dev libgit2-dev libyaml-cpp-dev libyaml-dev libgraphviz-dev
 )
 test_packages=(
-    xvfb xauth xdotool imagemagick x11-utils
+    xvfb xauth xdotool imagemagick x11-utils openssl python3 openssh-client
     docker-registry skopeo apache2-utils prometheus prometheus-pushgateway
     lighttpd lighttpd-mod-openssl openssh-server gnome-keyring dbus python3-jwt
 )
