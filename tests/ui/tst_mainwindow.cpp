@@ -2,6 +2,7 @@
 #include "engine/statepaths.h"
 #include "models/problemmodel.h"
 #include "ui/detailspanel.h"
+#include "ui/graphnodeitem.h"
 #include "ui/mainwindow.h"
 #include "ui/pipelinescene.h"
 #include "ui/pipelineview.h"
@@ -100,6 +101,16 @@ private Q_SLOTS:
         QVERIFY(window.pipeline().rootPath.startsWith(QDir(m_state.path()).canonicalPath()));
         QCOMPARE(window.scene()->nodeItems().size(), 4);
         QVERIFY(!window.pipeline().hasErrors());
+        // The demo's warehouse is discovered from its local repository: freight shows up on the
+        // warehouse's node without anything else being done.
+        QTRY_VERIFY_WITH_TIMEOUT(!window.freight().isEmpty(), 20000);
+        const QString alias = window.freight().first().alias;
+        QTRY_VERIFY(window.scene()
+                        ->warehouseItem(QStringLiteral("app"))
+                        ->details()
+                        .join(u' ')
+                        .contains(alias));
+        QCOMPARE(window.freight().first().commits.first().tag, QStringLiteral("v1.2.0"));
         // The next start reopens it from the recent list.
         QCOMPARE(window.recentPipelines().value(0), window.pipeline().rootPath);
     }
