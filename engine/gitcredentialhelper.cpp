@@ -1,5 +1,7 @@
 #include "engine/gitcredentialhelper.h"
 
+#include "engine/urlnormalization.h"
+
 #include <QDeadlineTimer>
 #include <QProcess>
 
@@ -12,19 +14,6 @@ using namespace Qt::StringLiterals;
 namespace Stevedore {
 
 namespace {
-
-int defaultPort(const QString &scheme)
-{
-    if (scheme == u"https")
-        return 443;
-    if (scheme == u"http")
-        return 80;
-    if (scheme == u"ssh")
-        return 22;
-    if (scheme == u"git")
-        return 9418;
-    return -1;
-}
 
 /// What `git credential` reads on stdin for @p url (and @p credential for approve/reject):
 /// the same attributes git derives from a URL itself. nullopt when @p url cannot be described

@@ -1,5 +1,6 @@
 #include "engine/gitdiscovery.h"
 
+#include "engine/githandle_p.h"
 #include "engine/tagselection.h"
 
 #include <QCryptographicHash>
@@ -15,26 +16,12 @@ namespace Stevedore {
 
 namespace {
 
-template<typename T, void (*Free)(T *)>
-struct Handle
-{
-    T *ptr = nullptr;
-    Handle() = default;
-    Handle(const Handle &) = delete;
-    Handle &operator=(const Handle &) = delete;
-    ~Handle()
-    {
-        if (ptr)
-            Free(ptr);
-    }
-};
-
-using Revwalk = Handle<git_revwalk, git_revwalk_free>;
-using Commit = Handle<git_commit, git_commit_free>;
-using Tree = Handle<git_tree, git_tree_free>;
-using Diff = Handle<git_diff, git_diff_free>;
-using Reference = Handle<git_reference, git_reference_free>;
-using Tag = Handle<git_tag, git_tag_free>;
+using Revwalk = GitHandle<git_revwalk, git_revwalk_free>;
+using Commit = GitHandle<git_commit, git_commit_free>;
+using Tree = GitHandle<git_tree, git_tree_free>;
+using Diff = GitHandle<git_diff, git_diff_free>;
+using Reference = GitHandle<git_reference, git_reference_free>;
+using Tag = GitHandle<git_tag, git_tag_free>;
 
 QString hex(const git_oid *oid)
 {
@@ -171,8 +158,8 @@ public:
             return std::all_of(filters.begin(), filters.end(),
                                [](const QString &f) { return !isPatternFilter(f); });
         };
-        m_plainFilters = !subscription.includePaths.isEmpty() &&
-                         plain(subscription.includePaths) && plain(subscription.excludePaths);
+        m_plainFilters = !subscription.includePaths.isEmpty() && plain(subscription.includePaths) &&
+                         plain(subscription.excludePaths);
         for (const QString &filter : subscription.includePaths)
             m_includes.append(plainPath(filter));
         for (const QString &filter : subscription.excludePaths)
@@ -378,6 +365,16 @@ GitDiscovery::Result GitDiscovery::discover(const GitSubscription &subscription,
                                             ChangedPathCache &pathCache)
 {
     Result result;
+    // Nothing moved and the filters are the same: the last selection stands.
+    const auto unchanged = [&](const QString &tip, const QString &key) {
+        result.state.tip = tip;
+        result.state.filterKey = key;
+        if (previous.filterKey != key || previous.tip != tip)
+            return false;
+        result.commits = previous.selection;
+        result.state.selection = previous.selection;
+        return true;
+    };
     const auto fail = [&result](const GitError &error) {
         result.ok = false;
         result.error = error;
@@ -415,13 +412,8 @@ GitDiscovery::Result GitDiscovery::discover(const GitSubscription &subscription,
         }
         const QString tip = advertised->id;
         const QString key = filterKey(subscription, branch);
-        result.state.tip = tip;
-        result.state.filterKey = key;
-        if (previous.filterKey == key && previous.tip == tip) {
-            result.commits = previous.selection;
-            result.state.selection = previous.selection;
+        if (unchanged(tip, key))
             return result;
-        }
         git_oid tipOid;
         git_oid previousOid;
         if (!toOid(tip, &tipOid))
@@ -486,13 +478,8 @@ GitDiscovery::Result GitDiscovery::discover(const GitSubscription &subscription,
     const QString tip = QString::fromLatin1(
         QCryptographicHash::hash(tagDigest.toUtf8(), QCryptographicHash::Sha1).toHex());
     const QString key = filterKey(subscription, QString());
-    result.state.tip = tip;
-    result.state.filterKey = key;
-    if (previous.filterKey == key && previous.tip == tip) {
-        result.commits = previous.selection;
-        result.state.selection = previous.selection;
+    if (unchanged(tip, key))
         return result;
-    }
 
     QStringList ordered;
     if (subscription.commitSelectionStrategy == CommitSelectionStrategy::NewestTag) {

@@ -3,6 +3,7 @@
 #include "engine/gitcredentialhelper.h"
 #include "engine/keychain.h"
 #include "engine/knownhosts.h"
+#include "engine/urlnormalization.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -42,17 +43,7 @@ RemoteEndpoint endpoint(const QString &url)
             return {QStringLiteral("ssh"), match.captured(1), 22};
     }
     const QUrl parsed(url);
-    const QString scheme = parsed.scheme();
-    int defaultPort = -1;
-    if (scheme == u"ssh")
-        defaultPort = 22;
-    else if (scheme == u"https")
-        defaultPort = 443;
-    else if (scheme == u"http")
-        defaultPort = 80;
-    else if (scheme == u"git")
-        defaultPort = 9418;
-    return {scheme, parsed.host(), parsed.port(defaultPort)};
+    return {parsed.scheme(), parsed.host(), parsed.port(defaultPort(parsed.scheme()))};
 }
 
 QString hostKeyType(git_cert_ssh_raw_type_t type)

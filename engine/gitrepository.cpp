@@ -1,9 +1,10 @@
 #include "engine/gitrepository.h"
 
+#include "engine/githandle_p.h"
+
 #include <QFile>
 
 #include <git2.h>
-
 #include <mutex>
 
 namespace Stevedore {
@@ -29,26 +30,12 @@ bool failed(int code, const char *what, GitError *error)
     return true;
 }
 
-template<typename T, void (*Free)(T *)>
-struct Handle
-{
-    T *ptr = nullptr;
-    Handle() = default;
-    Handle(const Handle &) = delete;
-    Handle &operator=(const Handle &) = delete;
-    ~Handle()
-    {
-        if (ptr)
-            Free(ptr);
-    }
-};
-
-using Index = Handle<git_index, git_index_free>;
-using Tree = Handle<git_tree, git_tree_free>;
-using Commit = Handle<git_commit, git_commit_free>;
-using Signature = Handle<git_signature, git_signature_free>;
-using Reference = Handle<git_reference, git_reference_free>;
-using Object = Handle<git_object, git_object_free>;
+using Index = GitHandle<git_index, git_index_free>;
+using Tree = GitHandle<git_tree, git_tree_free>;
+using Commit = GitHandle<git_commit, git_commit_free>;
+using Signature = GitHandle<git_signature, git_signature_free>;
+using Reference = GitHandle<git_reference, git_reference_free>;
+using Object = GitHandle<git_object, git_object_free>;
 
 QString toHex(const git_oid &oid)
 {
@@ -61,8 +48,8 @@ bool makeSignature(Signature &signature, const GitIdentity &identity, GitError *
 {
     const QDateTime when = identity.when.isValid() ? identity.when : QDateTime::currentDateTime();
     return !failed(git_signature_new(&signature.ptr, identity.name.toUtf8().constData(),
-                                     identity.email.toUtf8().constData(),
-                                     when.toSecsSinceEpoch(), when.offsetFromUtc() / 60),
+                                     identity.email.toUtf8().constData(), when.toSecsSinceEpoch(),
+                                     when.offsetFromUtc() / 60),
                    "cannot create the signature", error);
 }
 
@@ -93,8 +80,7 @@ void GitRepository::Deleter::operator()(git_repository *repository) const
 
 GitRepository::GitRepository(git_repository *repository)
     : m_repository(repository)
-{
-}
+{}
 
 GitRepository::GitRepository(GitRepository &&) noexcept = default;
 GitRepository &GitRepository::operator=(GitRepository &&) noexcept = default;
@@ -128,14 +114,14 @@ QString GitRepository::path() const
 bool GitRepository::setHead(const QString &branch, GitError *error)
 {
     const QByteArray ref = "refs/heads/" + branch.toUtf8();
-    return !failed(git_repository_set_head(m_repository.get(), ref.constData()),
-                   "cannot set HEAD", error);
+    return !failed(git_repository_set_head(m_repository.get(), ref.constData()), "cannot set HEAD",
+                   error);
 }
 
 std::optional<QString> GitRepository::commitTree(const QString &branch,
                                                  const QMap<QString, QByteArray> &files,
-                                                 const QString &message,
-                                                 const GitIdentity &author, GitError *error)
+                                                 const QString &message, const GitIdentity &author,
+                                                 GitError *error)
 {
     git_repository *repo = m_repository.get();
     Index index;
@@ -175,8 +161,8 @@ std::optional<QString> GitRepository::commitTree(const QString &branch,
         return std::nullopt;
     git_oid commitId;
     const git_commit *parents[] = {parent.ptr};
-    if (failed(git_commit_create(&commitId, repo, refName.constData(), signature.ptr,
-                                 signature.ptr, "UTF-8", message.toUtf8().constData(), tree.ptr,
+    if (failed(git_commit_create(&commitId, repo, refName.constData(), signature.ptr, signature.ptr,
+                                 "UTF-8", message.toUtf8().constData(), tree.ptr,
                                  parent.ptr ? 1 : 0, parents),
                "cannot create the commit", error))
         return std::nullopt;

@@ -1,5 +1,7 @@
 #include "engine/keychain.h"
 
+#include "engine/urlnormalization.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -170,19 +172,6 @@ Keychain::Status failed(QString *error, const QString &account, const QString &m
     if (error)
         *error = u"keychain entry %1: %2"_s.arg(account, message);
     return Keychain::Status::Failed;
-}
-
-int defaultPort(const QString &scheme)
-{
-    if (scheme == u"https")
-        return 443;
-    if (scheme == u"http")
-        return 80;
-    if (scheme == u"ssh")
-        return 22;
-    if (scheme == u"git")
-        return 9418;
-    return -1;
 }
 
 /// Named secrets and git credentials both: nullopt with an empty error when missing.

@@ -141,17 +141,20 @@ void MapReader::missing(const char *name) const
                       .arg(m_what, QString::fromUtf8(name)));
 }
 
+void MapReader::reportAbsent(const char *name, const YAML::Node &node) const
+{
+    if (node.IsDefined())
+        error(key(name), QStringLiteral("\"%1\" must not be empty").arg(QString::fromUtf8(name)));
+    else
+        missing(name);
+}
+
 YAML::Node MapReader::scalarValue(const char *name, Need need, const char *expected)
 {
     const YAML::Node node = value(name);
     if (!node.IsDefined() || node.IsNull()) {
-        if (need == Required) {
-            if (node.IsDefined())
-                error(key(name),
-                      QStringLiteral("\"%1\" must not be empty").arg(QString::fromUtf8(name)));
-            else
-                missing(name);
-        }
+        if (need == Required)
+            reportAbsent(name, node);
         return YAML::Node(YAML::NodeType::Undefined);
     }
     if (!node.IsScalar()) {
@@ -298,13 +301,8 @@ bool MapReader::forEach(const char *name, const std::function<void(const YAML::N
 {
     const YAML::Node node = value(name);
     if (!node.IsDefined() || node.IsNull()) {
-        if (need == Required) {
-            if (node.IsDefined())
-                error(key(name),
-                      QStringLiteral("\"%1\" must not be empty").arg(QString::fromUtf8(name)));
-            else
-                missing(name);
-        }
+        if (need == Required)
+            reportAbsent(name, node);
         return false;
     }
     if (!node.IsSequence()) {

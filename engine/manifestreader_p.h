@@ -16,7 +16,11 @@ namespace Stevedore {
 class MapReader
 {
 public:
-    enum Need { Optional, Required };
+    enum Need
+    {
+        Optional,
+        Required
+    };
 
     /// @p what names the object in messages, e.g. "image subscription".
     MapReader(const YAML::Node &node, const Yaml::Context &context, QString what);
@@ -65,6 +69,8 @@ public:
 
 private:
     YAML::Node scalarValue(const char *key, Need need, const char *expected);
+    /// A required field that is missing (or present without a value).
+    void reportAbsent(const char *key, const YAML::Node &node) const;
 
     YAML::Node m_node;
     Yaml::Context m_context;

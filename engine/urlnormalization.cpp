@@ -344,4 +344,17 @@ QString normalizeChartURL(const QString &url)
     return normalizeImageURL(fromUtf8(trimPrefix(text, "oci://")));
 }
 
+int defaultPort(const QString &scheme)
+{
+    if (scheme == u"https")
+        return 443;
+    if (scheme == u"http")
+        return 80;
+    if (scheme == u"ssh")
+        return 22;
+    if (scheme == u"git")
+        return 9418;
+    return -1;
+}
+
 } // namespace Stevedore

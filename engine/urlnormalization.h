@@ -25,4 +25,8 @@ QString normalizeImageURL(const QString &url);
 /// Classic `https://` repositories mostly come back as they went in.
 QString normalizeChartURL(const QString &url);
 
+/// The port a URL scheme uses when the URL names none (https 443, http 80, ssh 22, git 9418),
+/// or -1.
+int defaultPort(const QString &scheme);
+
 } // namespace Stevedore
