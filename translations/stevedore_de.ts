@@ -464,6 +464,10 @@
         <source>Keyboard Shortcuts</source>
         <translation>Tastaturkürzel</translation>
     </message>
+    <message>
+        <source>Offline: nothing is polled</source>
+        <translation>Offline: es wird nichts abgefragt</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::PipelineScene</name>

@@ -462,6 +462,10 @@
         <source>Keyboard Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Offline: nothing is polled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::PipelineScene</name>

@@ -87,8 +87,9 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
                 updateActions();
             });
     connect(engine->engine(), &Engine::pollsInFlightChanged, this, [this](int count) {
-        m_statusPolling->setText(count > 0 ? tr("Polling %n warehouse(s)\u2026", nullptr, count)
-                                           : QString());
+        if (m_discoveryEnabled)
+            m_statusPolling->setText(
+                count > 0 ? tr("Polling %n warehouse(s)\u2026", nullptr, count) : QString());
     });
     connect(m_scene, &PipelineScene::stageSelected, this, [this] {
         showSelectedDetails();
@@ -231,6 +232,7 @@ void MainWindow::setDiscoveryEnabled(bool enabled)
 {
     m_discoveryEnabled = enabled;
     m_engine->setDiscoveryEnabled(enabled);
+    m_statusPolling->setText(enabled ? QString() : tr("Offline: nothing is polled"));
     updateActions();
 }
 
