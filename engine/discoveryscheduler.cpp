@@ -1,7 +1,9 @@
 #include "engine/discoveryscheduler.h"
 
+#include "engine/artifactdiscovery.h"
 #include "engine/freightalias.h"
 #include "engine/gitdiscovery.h"
+#include "engine/ociclient.h"
 #include "engine/store.h"
 
 #include <QFutureWatcher>
@@ -26,7 +28,121 @@ struct Outcome
     bool ok = false;
     QString error;
     QList<DiscoveredCommit> commits;
-    GitWalkState state;
+    QList<DiscoveredImage> images;
+    QList<DiscoveredChart> charts;
+    GitWalkState state; ///< git only
+
+    bool isEmpty() const { return commits.isEmpty() && images.isEmpty() && charts.isEmpty(); }
+};
+
+/// A connection of a worker's own to the pipeline's store (Qt SQL connections belong to one
+/// thread; SQLite in WAL mode lets them share the file).
+class WorkerConnection
+{
+public:
+    explicit WorkerConnection(const QString &file)
+        : m_name(QStringLiteral("stevedore-worker-") +
+                 QUuid::createUuid().toString(QUuid::WithoutBraces))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(file);
+        if (db.open()) {
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
+            m_open = true;
+        }
+    }
+    WorkerConnection(const WorkerConnection &) = delete;
+    WorkerConnection &operator=(const WorkerConnection &) = delete;
+    ~WorkerConnection()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool isOpen() const { return m_open; }
+    QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
+
+private:
+    QString m_name;
+    bool m_open = false;
+};
+
+/// Image metadata kept in the pipeline's store, read and written from a worker.
+class StoreImageCache : public ImageMetadataCache
+{
+public:
+    explicit StoreImageCache(const QString &file)
+        : m_connection(file)
+    {}
+
+    std::optional<ImageMetadata> metadata(const QString &repoURL, const QString &digest,
+                                          const QString &platform) override
+    {
+        if (auto known = m_memory.metadata(repoURL, digest, platform))
+            return known;
+        QSqlQuery query(m_connection.database());
+        query.prepare(QStringLiteral("SELECT created_at, platform_matched FROM image_metadata "
+                                     "WHERE repo_url = ? AND digest = ? AND platform = ?"));
+        query.addBindValue(repoURL);
+        query.addBindValue(digest);
+        query.addBindValue(platform);
+        if (!query.exec() || !query.next())
+            return std::nullopt;
+        const QString created = query.value(0).toString();
+        return ImageMetadata{created.isEmpty() ? QDateTime()
+                                               : QDateTime::fromString(created, Qt::ISODateWithMs),
+                             query.value(1).toBool()};
+    }
+
+    void remember(const QString &repoURL, const QString &digest, const QString &platform,
+                  const ImageMetadata &metadata) override
+    {
+        m_memory.remember(repoURL, digest, platform, metadata);
+        QSqlQuery query(m_connection.database());
+        query.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO image_metadata (repo_url, digest, "
+                           "platform, created_at, platform_matched) VALUES (?, ?, ?, ?, ?)"));
+        query.addBindValue(repoURL);
+        query.addBindValue(digest);
+        query.addBindValue(platform);
+        query.addBindValue(metadata.createdAt.isValid()
+                               ? metadata.createdAt.toUTC().toString(Qt::ISODateWithMs)
+                               : QString());
+        query.addBindValue(metadata.platformMatched);
+        query.exec();
+    }
+
+    std::optional<QString> digestOfTag(const QString &repoURL, const QString &tag) override
+    {
+        if (auto known = m_memory.digestOfTag(repoURL, tag))
+            return known;
+        QSqlQuery query(m_connection.database());
+        query.prepare(
+            QStringLiteral("SELECT digest FROM image_tags WHERE repo_url = ? AND tag = ?"));
+        query.addBindValue(repoURL);
+        query.addBindValue(tag);
+        if (!query.exec() || !query.next())
+            return std::nullopt;
+        return query.value(0).toString();
+    }
+
+    void rememberTag(const QString &repoURL, const QString &tag, const QString &digest) override
+    {
+        m_memory.rememberTag(repoURL, tag, digest);
+        QSqlQuery query(m_connection.database());
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO image_tags (repo_url, tag, digest) "
+                                     "VALUES (?, ?, ?)"));
+        query.addBindValue(repoURL);
+        query.addBindValue(tag);
+        query.addBindValue(digest);
+        query.exec();
+    }
+
+private:
+    WorkerConnection m_connection;
+    MemoryImageCache m_memory;
 };
 
 /// Changed paths kept in the pipeline's store, through a connection of the worker's own (Qt
@@ -35,36 +151,20 @@ class StorePathCache : public ChangedPathCache
 {
 public:
     explicit StorePathCache(const QString &file)
-        : m_connection(QStringLiteral("stevedore-paths-") +
-                       QUuid::createUuid().toString(QUuid::WithoutBraces))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-        db.setDatabaseName(file);
-        if (db.open()) {
-            QSqlQuery(db).exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
-            m_open = true;
-        }
-    }
-    ~StorePathCache() override
-    {
-        flush();
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_connection);
-    }
+        : m_connection(file)
+    {}
+    ~StorePathCache() override { flush(); }
 
     std::optional<QStringList> paths(const QString &commit) override
     {
         if (auto known = m_memory.paths(commit))
             return known;
-        if (!m_open)
+        if (!m_connection.isOpen())
             return std::nullopt;
         if (!m_loaded) {
             // One read of everything known beats a query per commit on long histories.
             m_loaded = true;
-            QSqlQuery query(QSqlDatabase::database(m_connection, false));
+            QSqlQuery query(m_connection.database());
             if (query.exec(QStringLiteral("SELECT commit_id, paths FROM git_commit_paths"))) {
                 while (query.next())
                     m_memory.remember(query.value(0).toString(),
@@ -86,9 +186,9 @@ public:
 private:
     void flush()
     {
-        if (!m_open || m_pending.isEmpty())
+        if (!m_connection.isOpen() || m_pending.isEmpty())
             return;
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        QSqlDatabase db = m_connection.database();
         db.transaction();
         QSqlQuery query(db);
         query.prepare(QStringLiteral("INSERT OR REPLACE INTO git_commit_paths (commit_id, paths) "
@@ -102,8 +202,7 @@ private:
         m_pending.clear();
     }
 
-    QString m_connection;
-    bool m_open = false;
+    WorkerConnection m_connection;
     bool m_loaded = false;
     MemoryPathCache m_memory;
     QList<QPair<QString, QString>> m_pending;
@@ -147,7 +246,7 @@ struct DiscoveryScheduler::Poll
 {
     int pending = 0;
     QStringList errors;
-    QList<QList<DiscoveredCommit>> selections;
+    QList<Outcome> outcomes; ///< per subscription, in the warehouse's order
 };
 
 DiscoveryScheduler::Settings DiscoveryScheduler::Settings::fromUserSettings()
@@ -161,7 +260,23 @@ DiscoveryScheduler::Settings DiscoveryScheduler::Settings::fromUserSettings()
                        .toInt(),
                    1, 3600) *
         1000;
+    const QStringList mirrors = user.value(QStringLiteral("registry/mirrors")).toStringList();
+    for (const QString &mirror : mirrors)
+        settings.addMirror(mirror);
     return settings;
+}
+
+bool DiscoveryScheduler::Settings::addMirror(const QString &hostEqualsURL)
+{
+    const qsizetype eq = hostEqualsURL.indexOf(u'=');
+    if (eq <= 0)
+        return false;
+    const QUrl url(hostEqualsURL.mid(eq + 1).trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") ||
+        url.host().isEmpty())
+        return false;
+    mirrors.insert(hostEqualsURL.left(eq).trimmed().toLower(), url);
+    return true;
 }
 
 QString WarehouseStatus::stateName(State state)
@@ -305,7 +420,7 @@ void DiscoveryScheduler::startPoll(const QString &name)
     const Warehouse *warehouse = m_pipeline.warehouse(name);
     auto poll = std::make_shared<Poll>();
     poll->pending = int(warehouse->subscriptions.size());
-    poll->selections.resize(warehouse->subscriptions.size());
+    poll->outcomes.resize(warehouse->subscriptions.size());
     m_polls.insert(name, poll);
     Q_EMIT pollsInFlightChanged(pollsInFlight());
 
@@ -350,6 +465,10 @@ void DiscoveryScheduler::dispatch()
         const QString storeFile = m_store ? m_store->filePath() : QString();
         const GitWalkState previous = job->previous;
         const auto cancelled = job->cancelled;
+        OciClientOptions ociOptions;
+        ociOptions.mirrors = m_settings.mirrors;
+        ociOptions.cancelled = cancelled;
+        ociOptions.requestTimeout = std::chrono::milliseconds(m_settings.timeoutMs);
         job->watcher = new QFutureWatcher<Outcome>(this);
         connect(job->watcher, &QFutureWatcher<Outcome>::finished, this, [this, job] {
             if (job->finished)
@@ -371,9 +490,31 @@ void DiscoveryScheduler::dispatch()
         job->watchdog->start(m_settings.timeoutMs);
         job->watcher->setFuture(QtConcurrent::run(m_pool, [=]() -> Outcome {
             Outcome outcome;
-            if (subscription.kind != Subscription::Kind::Git) {
-                outcome.error = QStringLiteral("%1 subscriptions are not discovered yet")
-                                    .arg(subscription.kindName());
+            if (subscription.kind == Subscription::Kind::Image) {
+                StoreImageCache storeCache(storeFile);
+                MemoryImageCache memoryCache;
+                ImageMetadataCache &cache = storeFile.isEmpty()
+                                                ? static_cast<ImageMetadataCache &>(memoryCache)
+                                                : storeCache;
+                OciClientOptions oci = ociOptions;
+                oci.insecureSkipTLSVerify = subscription.image.insecureSkipTLSVerify;
+                const auto found =
+                    ArtifactDiscovery::discoverImages(subscription.image, oci, cache);
+                outcome.ok = found.ok;
+                outcome.error = found.error;
+                outcome.images = found.images;
+                if (outcome.ok && outcome.images.isEmpty())
+                    outcome.error = QStringLiteral("no image matches the subscription");
+                return outcome;
+            }
+            if (subscription.kind == Subscription::Kind::Chart) {
+                const auto found =
+                    ArtifactDiscovery::discoverCharts(subscription.chart, cacheRoot, ociOptions);
+                outcome.ok = found.ok;
+                outcome.error = found.error;
+                outcome.charts = found.charts;
+                if (outcome.ok && outcome.charts.isEmpty())
+                    outcome.error = QStringLiteral("no chart version matches the subscription");
                 return outcome;
             }
             if (!subscription.git.expressionFilter.isEmpty()) {
@@ -421,11 +562,17 @@ void DiscoveryScheduler::finishJob(const std::shared_ptr<Job> &job)
         if (!job->outcome.error.isEmpty())
             poll->errors.append(label + QStringLiteral(": ") + job->outcome.error);
         if (job->outcome.ok) {
-            poll->selections[job->index] = job->outcome.commits;
+            poll->outcomes[job->index] = job->outcome;
             if (m_store) {
                 QString error;
-                if (!m_store->saveDiscovery(job->warehouse, job->key, job->subscription.repoURL(),
-                                            job->outcome.state, &error))
+                const QString repoURL = job->subscription.repoURL();
+                const bool saved =
+                    job->subscription.kind == Subscription::Kind::Git
+                        ? m_store->saveDiscovery(job->warehouse, job->key, repoURL,
+                                                 job->outcome.state, &error)
+                        : m_store->saveArtifacts(job->warehouse, job->key, repoURL,
+                                                 job->outcome.images, job->outcome.charts, &error);
+                if (!saved)
                     poll->errors.append(label + QStringLiteral(": cannot store: ") + error);
             }
         }
@@ -443,21 +590,38 @@ void DiscoveryScheduler::createFreight(const Warehouse &warehouse, Poll &poll)
     Freight freight;
     freight.origin = FreightOrigin{QStringLiteral("Warehouse"), warehouse.name};
     for (int i = 0; i < warehouse.subscriptions.size(); ++i) {
-        const QList<DiscoveredCommit> &selection = poll.selections.at(i);
-        if (selection.isEmpty())
+        const Outcome &outcome = poll.outcomes.at(i);
+        if (outcome.isEmpty())
             return;
         const Subscription &subscription = warehouse.subscriptions.at(i);
-        const DiscoveredCommit &newest = selection.first();
-        FreightCommit commit;
-        commit.repoURL = subscription.git.repoURL;
-        commit.id = newest.id;
-        commit.branch = newest.branch;
-        commit.tag = newest.tag;
-        commit.message = newest.subject;
-        commit.author = newest.author;
-        commit.committedAt = newest.committedAt;
-        commit.subscriptionName = subscription.name;
-        freight.commits.append(commit);
+        switch (subscription.kind) {
+        case Subscription::Kind::Git: {
+            const DiscoveredCommit &newest = outcome.commits.first();
+            FreightCommit commit;
+            commit.repoURL = subscription.git.repoURL;
+            commit.id = newest.id;
+            commit.branch = newest.branch;
+            commit.tag = newest.tag;
+            commit.message = newest.subject;
+            commit.author = newest.author;
+            commit.committedAt = newest.committedAt;
+            commit.subscriptionName = subscription.name;
+            freight.commits.append(commit);
+            break;
+        }
+        case Subscription::Kind::Image: {
+            const DiscoveredImage &newest = outcome.images.first();
+            freight.images.append(
+                {subscription.image.repoURL, newest.tag, newest.digest, subscription.name});
+            break;
+        }
+        case Subscription::Kind::Chart: {
+            const DiscoveredChart &newest = outcome.charts.first();
+            freight.charts.append(
+                {subscription.chart.repoURL, newest.name, newest.version, subscription.name});
+            break;
+        }
+        }
     }
     freight.id =
         Freight::computeId(warehouse.name, freight.commits, freight.images, freight.charts);

@@ -5,8 +5,10 @@
 #include "engine/warehousestatus.h"
 
 #include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
 
 #include <atomic>
 #include <memory>
@@ -34,10 +36,16 @@ public:
         int backoffBaseMs = 5'000;
         int backoffMaxMs = 15 * 60'000;
         bool pollOnTimer = true; ///< false: only refresh() polls (stevedorectl)
+        /// Registry host → base URL to send its requests to (a pull-through cache, or a
+        /// loopback registry); freight keeps the original repository URLs.
+        QMap<QString, QUrl> mirrors;
 
         /// The defaults, with what the user set in Stevedore's settings
-        /// (`discovery/perHostLimit`, `discovery/timeoutSeconds`).
+        /// (`discovery/perHostLimit`, `discovery/timeoutSeconds`, `registry/mirrors` as a list
+        /// of `HOST=URL`).
         static Settings fromUserSettings();
+        /// Adds a `HOST=URL` mirror; false when it does not parse.
+        bool addMirror(const QString &hostEqualsURL);
     };
 
     explicit DiscoveryScheduler(Store *store, QString cacheRoot, Settings settings,

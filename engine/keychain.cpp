@@ -308,6 +308,37 @@ bool Keychain::removeGitCredential(const QUrl &url, QString *error)
     return remove(gitAccount(url), error) != Status::Failed;
 }
 
+QString Keychain::registryAccount(const QString &registry)
+{
+    return u"registry:"_s + registry.toLower();
+}
+
+std::optional<Credential> Keychain::readRegistryCredential(const QString &registry, QString *error)
+{
+    const QString account = registryAccount(registry);
+    const std::optional<QString> text = readText(account, error);
+    if (!text)
+        return std::nullopt;
+    const QJsonObject object = QJsonDocument::fromJson(text->toUtf8()).object();
+    if (!object.value(u"password"_s).isString()) {
+        if (error)
+            *error = u"keychain entry %1 is not a registry credential (expected JSON with "
+                     u"\"username\" and \"password\")"_s.arg(account);
+        return std::nullopt;
+    }
+    return Credential{object.value(u"username"_s).toString(),
+                      object.value(u"password"_s).toString()};
+}
+
+bool Keychain::writeRegistryCredential(const QString &registry, const Credential &credential,
+                                       QString *error)
+{
+    const QJsonObject object{{u"username"_s, credential.username},
+                             {u"password"_s, credential.password}};
+    const QString text = QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return write(registryAccount(registry), text, error) == Status::Ok;
+}
+
 std::optional<QString> Keychain::readSecret(const QString &name, QString *error)
 {
     return readText(secretAccount(name), error);

@@ -12,8 +12,9 @@ namespace Stevedore {
 
 /// Stevedore's entries in the system keychain (Secret Service, macOS Keychain, Windows
 /// Credential Manager, through QtKeychain), service `stevedore`: git credentials under the
-/// account `git:<scheme>://<host>[:port]` (user name and password together, as JSON) and named
-/// secrets under `secret:<name>`.
+/// account `git:<scheme>://<host>[:port]` (user name and password together, as JSON), registry
+/// credentials under `registry:<host>[:port]` (the same JSON) and named secrets under
+/// `secret:<name>`.
 ///
 /// Every call blocks until the keychain answered or the timeout passed, so call it from a worker
 /// thread (the engine's), not the UI. Failures come back as values; a missing entry is
@@ -61,6 +62,16 @@ public:
                                    QString *error = nullptr);
     /// Succeeds when there was nothing to remove, too.
     static bool removeGitCredential(const QUrl &url, QString *error = nullptr);
+
+    /// `registry:<host>[:port]` for an OCI registry as an image repoURL names it, lower-cased
+    /// (`registry:docker.io` for Docker Hub, `registry:127.0.0.1:5000`).
+    static QString registryAccount(const QString &registry);
+    /// The credential stored for @p registry (same JSON as git credentials); nullopt with an
+    /// empty @p error when there is none, with @p error set when the keychain failed.
+    static std::optional<Credential> readRegistryCredential(const QString &registry,
+                                                            QString *error);
+    static bool writeRegistryCredential(const QString &registry, const Credential &credential,
+                                        QString *error = nullptr);
 
     /// The secret called @p name; nullopt with an empty @p error when there is none.
     static std::optional<QString> readSecret(const QString &name, QString *error);

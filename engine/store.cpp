@@ -73,6 +73,39 @@ const QList<QStringList> &migrations()
                            " commit_id TEXT PRIMARY KEY,"
                            " paths TEXT NOT NULL)"),
         },
+        {
+            // Registries and chart repositories: what was selected, and image metadata by
+            // digest (immutable) and, for cacheByTag subscriptions, by tag.
+            QStringLiteral("CREATE TABLE discovered_images ("
+                           " warehouse TEXT NOT NULL,"
+                           " subscription TEXT NOT NULL,"
+                           " repo_url TEXT NOT NULL,"
+                           " tag TEXT NOT NULL,"
+                           " digest TEXT NOT NULL,"
+                           " created_at TEXT NOT NULL,"
+                           " first_seen TEXT NOT NULL,"
+                           " PRIMARY KEY (warehouse, subscription, tag, digest))"),
+            QStringLiteral("CREATE TABLE discovered_charts ("
+                           " warehouse TEXT NOT NULL,"
+                           " subscription TEXT NOT NULL,"
+                           " repo_url TEXT NOT NULL,"
+                           " name TEXT NOT NULL,"
+                           " version TEXT NOT NULL,"
+                           " first_seen TEXT NOT NULL,"
+                           " PRIMARY KEY (warehouse, subscription, name, version))"),
+            QStringLiteral("CREATE TABLE image_metadata ("
+                           " repo_url TEXT NOT NULL,"
+                           " digest TEXT NOT NULL,"
+                           " platform TEXT NOT NULL,"
+                           " created_at TEXT NOT NULL,"
+                           " platform_matched INTEGER NOT NULL,"
+                           " PRIMARY KEY (repo_url, digest, platform))"),
+            QStringLiteral("CREATE TABLE image_tags ("
+                           " repo_url TEXT NOT NULL,"
+                           " tag TEXT NOT NULL,"
+                           " digest TEXT NOT NULL,"
+                           " PRIMARY KEY (repo_url, tag))"),
+        },
     };
     return list;
 }

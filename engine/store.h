@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/artifactdiscovery.h"
 #include "engine/freight.h"
 #include "engine/gitdiscovery.h"
 #include "engine/pipeline.h"
@@ -21,7 +22,7 @@ namespace Stevedore {
 class Store
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     ~Store();
     Store(const Store &) = delete;
@@ -51,6 +52,10 @@ public:
     /// Keeps a subscription's latest selection, and every commit in it that is new.
     bool saveDiscovery(const QString &warehouse, const QString &key, const QString &repoURL,
                        const GitWalkState &state, QString *error = nullptr);
+    /// Keeps what an image or chart subscription selected.
+    bool saveArtifacts(const QString &warehouse, const QString &key, const QString &repoURL,
+                       const QList<DiscoveredImage> &images, const QList<DiscoveredChart> &charts,
+                       QString *error = nullptr);
     /// The commits ever discovered for a subscription, newest first (Manual warehouses assemble
     /// freight from these).
     QList<DiscoveredCommit> discoveredCommits(const QString &warehouse, const QString &key) const;

@@ -148,6 +148,51 @@ bool Store::saveDiscovery(const QString &warehouse, const QString &key, const QS
     return true;
 }
 
+bool Store::saveArtifacts(const QString &warehouse, const QString &key, const QString &repoURL,
+                          const QList<DiscoveredImage> &images,
+                          const QList<DiscoveredChart> &charts, QString *error)
+{
+    QSqlDatabase db = database();
+    if (!db.transaction()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    const QString now = timestamp(QDateTime::currentDateTimeUtc());
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO discovered_images (warehouse, "
+                                 "subscription, repo_url, tag, digest, created_at, first_seen) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    for (const DiscoveredImage &image : images) {
+        for (const QVariant &value :
+             {QVariant(warehouse), QVariant(key), QVariant(repoURL), QVariant(image.tag),
+              QVariant(image.digest), QVariant(timestamp(image.createdAt)), QVariant(now)})
+            query.addBindValue(value);
+        if (!query.exec()) {
+            db.rollback();
+            return failed(query, error);
+        }
+    }
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO discovered_charts (warehouse, "
+                                 "subscription, repo_url, name, version, first_seen) VALUES (?, ?, "
+                                 "?, ?, ?, ?)"));
+    for (const DiscoveredChart &chart : charts) {
+        for (const QVariant &value : {QVariant(warehouse), QVariant(key), QVariant(repoURL),
+                                      QVariant(chart.name), QVariant(chart.version), QVariant(now)})
+            query.addBindValue(value);
+        if (!query.exec()) {
+            db.rollback();
+            return failed(query, error);
+        }
+    }
+    if (!db.commit()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    return true;
+}
+
 QList<DiscoveredCommit> Store::discoveredCommits(const QString &warehouse, const QString &key) const
 {
     QSqlQuery query(database());

@@ -35,7 +35,8 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QStringList &
             line.version = true;
             continue;
         }
-        const bool takesValue = name == u"state-dir" || valueOptions.contains(name);
+        const bool takesValue =
+            name == u"state-dir" || name == u"mirror" || valueOptions.contains(name);
         if (takesValue && !hasInlineValue) {
             if (i + 1 >= arguments.size()) {
                 line.error = QStringLiteral("option --%1 needs a value").arg(name);
@@ -53,6 +54,8 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QStringList &
                 return line;
             }
             line.stateDir = value;
+        } else if (name == u"mirror") {
+            line.mirrors.append(value);
         } else {
             line.options.insert(name, value);
             line.repeated[name].append(value);

@@ -15,6 +15,7 @@ struct CommandLine
     QHash<QString, QString> options; ///< option name (without dashes) -> last value ("" for flags)
     QHash<QString, QStringList> repeated; ///< option name -> every value, in order
     QString stateDir;
+    QStringList mirrors; ///< global `--mirror HOST=URL`, repeatable
     bool help = false;
     bool version = false;
     QString error; ///< set when the arguments do not parse

@@ -95,6 +95,12 @@ int discover(const CommandLine &line, Streams io)
 
     DiscoveryScheduler::Settings settings = DiscoveryScheduler::Settings::fromUserSettings();
     settings.pollOnTimer = false;
+    for (const QString &mirror : line.mirrors) {
+        if (!settings.addMirror(mirror))
+            return usage(io, QStringLiteral("--mirror \"%1\": write HOST=URL, e.g. "
+                                            "ghcr.io=http://127.0.0.1:5000")
+                                 .arg(mirror));
+    }
     DiscoveryScheduler scheduler(store.get(), StatePaths::cacheDir(), settings);
     scheduler.setPipeline(pipeline);
     QEventLoop loop;

@@ -6,7 +6,8 @@ GET /token?service=S&scope=repository:NAME:pull[,push] answers {"token", "access
 key id of the public key (what the registry matches against the certificates in its
 rootcertbundle). With valid basic credentials (--user/--password) every requested action is
 granted; anonymously only `pull` on repositories under --public-prefix; wrong credentials get
-401. GET /stats answers {"requests": N, "basic": N, "anonymous": N, "scopes": [...]}.
+401. GET /stats answers {"requests": N, "basic": N, "anonymous": N, "scopes": [...]};
+GET /set?expires_in=N&send_expires_in=0|1&access_token_field=0|1 changes the answers from then on.
 Nothing is logged: tokens and credentials never reach the output.
 """
 import argparse
@@ -37,6 +38,7 @@ def libtrust_key_id(public_key):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # no 40 ms delayed-ACK stalls on kept-alive connections
 
     def log_message(self, *args):
         pass
@@ -57,6 +59,17 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/stats":
             with lock:
                 self.answer(200, stats)
+            return
+        if url.path == "/set":
+            query = parse_qs(url.query)
+            with lock:
+                if "expires_in" in query:
+                    config.expires_in = int(query["expires_in"][0])
+                if "send_expires_in" in query:
+                    config.send_expires_in = query["send_expires_in"][0] == "1"
+                if "access_token_field" in query:
+                    config.access_token_field = query["access_token_field"][0] == "1"
+            self.answer(200, {})
             return
         if url.path != "/token":
             self.answer(404, {"error": "not found"})

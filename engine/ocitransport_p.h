@@ -1,0 +1,105 @@
+#pragma once
+
+#include "engine/ocireference.h"
+#include "engine/ocitypes.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+#include <utility>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+QT_END_NAMESPACE
+
+namespace Stevedore {
+
+/// One HTTP answer from a registry (after redirects, authentication and retries).
+struct OciResponse
+{
+    int status = 0;
+    QUrl url; ///< the URL that answered (after redirects)
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    /// The value of header @p name (case-insensitive); empty when absent.
+    QByteArray header(QByteArrayView name) const;
+};
+
+/// Blocking HTTP for OciClient, with what the distribution protocol needs around it: the
+/// registry's base URL (mirror, HTTPS, or plain HTTP for local registries), Bearer and Basic
+/// authentication with a process-wide token cache, redirects followed by hand (credentials
+/// never leave the registry's origin), Retry-After, size limits, timeouts and cancellation.
+///
+/// Threading: owns a QNetworkAccessManager created on the constructing thread and waits for
+/// each reply in a local QEventLoop on that thread, so the thread must be the one that uses
+/// and destroys the transport, and should have nothing else queued that could run while a
+/// request waits (a worker thread, not the UI's or the engine's own event thread).
+class OciTransport
+{
+public:
+    enum class Method
+    {
+        Get,
+        Head,
+    };
+
+    OciTransport(const OciReference &reference, const OciClientOptions &options);
+    ~OciTransport();
+    OciTransport(const OciTransport &) = delete;
+    OciTransport &operator=(const OciTransport &) = delete;
+
+    /// The URL of @p path (`/v2/...`) on the registry (or its mirror); decides between HTTPS
+    /// and plain HTTP on first use.
+    std::optional<QUrl> apiUrl(const QString &path, OciError *error);
+
+    /// Sends @p method to @p url and returns a 2xx answer; anything else becomes @p error
+    /// (registry error bodies turned into `CODE: message`).
+    std::optional<OciResponse> request(Method method, const QUrl &url,
+                                       const QList<QByteArray> &accept, qint64 maxBytes,
+                                       OciError *error);
+
+    /// `host[:port]` whose credentials are used: the mirror's when there is one.
+    QString credentialHost() const;
+
+    /// Forgets every cached registry token (all transports of the process).
+    static void clearTokenCache();
+
+private:
+    struct Exchange;
+    struct Challenge;
+
+    Exchange exchange(Method method, const QUrl &url, const QList<QByteArray> &accept,
+                      const QByteArray &authorization, qint64 maxBytes);
+    std::optional<QUrl> resolveBase(OciError *error);
+    /// The configured mirror (as written, and its URL) for this registry, if any.
+    std::optional<std::pair<QString, QUrl>> mirror() const;
+    QByteArray tokenKey();
+    bool sameOrigin(const QUrl &url) const;
+    std::optional<QByteArray> authorizationFor(const QUrl &url, OciError *error);
+    bool authenticate(const QByteArray &challengeHeader, bool hadAuthorization, OciError *error);
+    std::optional<QByteArray> bearerToken(OciError *error);
+    const std::optional<Credential> &credential();
+    bool sleep(qint64 milliseconds, OciError *error);
+    bool isCancelled() const;
+    OciError statusError(const OciResponse &response, bool sentAuthorization) const;
+    QString credentialHint() const;
+
+    OciReference m_reference;
+    OciClientOptions m_options;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::optional<QUrl> m_base;
+    std::unique_ptr<Challenge> m_bearer;
+    bool m_basic = false;
+    bool m_credentialLoaded = false;
+    std::optional<Credential> m_credential;
+    QString m_credentialSource;
+    QStringList m_credentialNotes;
+};
+
+} // namespace Stevedore

@@ -1,0 +1,1547 @@
+// The OCI distribution client against real `docker-registry` servers on 127.0.0.1 (anonymous,
+// htpasswd basic auth, token auth with a small RS256 token server, and TLS), filled with images
+// built here by hand as an OCI layout and pushed with skopeo; against a hostile registry
+// (tests/support/oci_hostile_registry.py) for malformed, huge, stalled, rate-limited and
+// redirecting answers; and row by row for the header parsers it relies on.
+//
+// Runs itself again inside a private D-Bus session with GNOME Keyring (as tst_keychain does) so
+// the keychain lookup of registry credentials is tested without touching the user's keyring.
+
+#include "engine/keychain.h"
+#include "engine/ociclient.h"
+#include "engine/ocicredentials.h"
+#include "engine/ociheaders.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtConcurrent>
+
+#include <cstdio>
+
+#include "tests/support/testservers.h"
+
+using namespace Qt::StringLiterals;
+using namespace Stevedore;
+using namespace Stevedore::Testing;
+
+namespace {
+
+const char sessionVariable[] = "STEVEDORE_OCICLIENT_TEST_SESSION";
+const QString supportDir = QStringLiteral(STEVEDORE_TEST_SUPPORT_DIR);
+const QString registryUser = u"stevedore"_s;
+const QString registryPassword = u"reg1stry-passw0rd"_s;
+const QString ociManifestType = u"application/vnd.oci.image.manifest.v1+json"_s;
+const QString ociIndexType = u"application/vnd.oci.image.index.v1+json"_s;
+
+QString sha256(const QByteArray &data)
+{
+    return u"sha256:"_s +
+           QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QDateTime utc(const QString &iso)
+{
+    QDateTime when = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    when.setTimeSpec(Qt::UTC);
+    return when;
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+/// The registry's tag order is its own (distribution 2.8 lists them as its storage does).
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
+QString describe(const OciError &error)
+{
+    return u"kind %1, HTTP %2: %3"_s.arg(int(error.kind)).arg(error.httpStatus).arg(error.message);
+}
+
+/// The peak resident set size of this process so far, in KiB.
+qint64 peakMemoryKiB()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
+}
+
+/// GETs a JSON object from a test server on 127.0.0.1.
+QJsonObject getJson(const QString &url)
+{
+    QNetworkAccessManager manager;
+    std::unique_ptr<QNetworkReply> reply(manager.get(QNetworkRequest(QUrl(url))));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(10000);
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+/// An OCI image layout (https://github.com/opencontainers/image-spec/blob/main/image-layout.md)
+/// written by hand: blobs, manifests, indexes and the `index.json` naming them by tag.
+class OciLayout
+{
+public:
+    struct Blob
+    {
+        QString digest;
+        qint64 size = 0;
+        QString mediaType;
+        QByteArray content;
+    };
+    struct Image
+    {
+        Blob manifest;
+        Blob config;
+    };
+
+    explicit OciLayout(const QString &dir)
+        : m_dir(dir)
+    {
+        QDir().mkpath(m_dir + u"/blobs/sha256"_s);
+        writeFile(m_dir + u"/oci-layout"_s, R"({"imageLayoutVersion":"1.0.0"})");
+    }
+
+    QString path() const { return m_dir; }
+
+    Blob blob(const QByteArray &content, const QString &mediaType)
+    {
+        const QString digest = sha256(content);
+        writeFile(m_dir + u"/blobs/sha256/"_s + digest.mid(7), content);
+        return {digest, content.size(), mediaType, content};
+    }
+
+    /// A gzip-compressed tar of one file; @p diffId receives the digest of the plain tar.
+    std::optional<Blob> layer(const QString &content, QString *diffId)
+    {
+        const QString work = m_dir + u"/../layer-src"_s;
+        QDir(work).removeRecursively();
+        QDir().mkpath(work);
+        writeFile(work + u"/content.txt"_s, content.toUtf8());
+        QByteArray tar;
+        if (!run(u"tar"_s, {u"-C"_s, work, u"-cf"_s, u"-"_s, u"content.txt"_s}, &tar))
+            return std::nullopt;
+        *diffId = sha256(tar);
+        writeFile(work + u".tar"_s, tar);
+        QByteArray gzipped;
+        if (!run(u"gzip"_s, {u"-n"_s, u"-c"_s, work + u".tar"_s}, &gzipped))
+            return std::nullopt;
+        return blob(gzipped, u"application/vnd.oci.image.layer.v1.tar+gzip"_s);
+    }
+
+    std::optional<Image> image(const OciPlatform &platform, const QString &created,
+                               const QJsonObject &labels, const QJsonObject &annotations)
+    {
+        QString diffId;
+        const std::optional<Blob> layerBlob = layer(u"image for "_s + created, &diffId);
+        if (!layerBlob)
+            return std::nullopt;
+        QJsonObject config{{u"architecture"_s, platform.architecture},
+                           {u"os"_s, platform.os},
+                           {u"created"_s, created},
+                           {u"config"_s, QJsonObject{{u"Labels"_s, labels}}},
+                           {u"rootfs"_s, QJsonObject{{u"type"_s, u"layers"_s},
+                                                     {u"diff_ids"_s, QJsonArray{diffId}}}}};
+        if (!platform.variant.isEmpty())
+            config.insert(u"variant"_s, platform.variant);
+        const Blob configBlob =
+            blob(compact(config), u"application/vnd.oci.image.config.v1+json"_s);
+        QJsonObject manifest{{u"schemaVersion"_s, 2},
+                             {u"mediaType"_s, ociManifestType},
+                             {u"config"_s, descriptor(configBlob)},
+                             {u"layers"_s, QJsonArray{descriptor(*layerBlob)}}};
+        if (!annotations.isEmpty())
+            manifest.insert(u"annotations"_s, annotations);
+        return Image{blob(compact(manifest), ociManifestType), configBlob};
+    }
+
+    /// An attestation manifest as BuildKit attaches them (in-toto layer).
+    Blob attestation()
+    {
+        const Blob statement = blob(R"({"_type":"https://in-toto.io/Statement/v0.1"})",
+                                    u"application/vnd.in-toto+json"_s);
+        const Blob config =
+            blob(compact(QJsonObject{
+                     {u"architecture"_s, u"unknown"_s},
+                     {u"os"_s, u"unknown"_s},
+                     {u"config"_s, QJsonObject{}},
+                     {u"rootfs"_s, QJsonObject{{u"type"_s, u"layers"_s},
+                                               {u"diff_ids"_s, QJsonArray{statement.digest}}}}}),
+                 u"application/vnd.oci.image.config.v1+json"_s);
+        return blob(compact(QJsonObject{{u"schemaVersion"_s, 2},
+                                        {u"mediaType"_s, ociManifestType},
+                                        {u"config"_s, descriptor(config)},
+                                        {u"layers"_s, QJsonArray{descriptor(statement)}}}),
+                    ociManifestType);
+    }
+
+    Blob index(const QList<std::pair<Blob, OciPlatform>> &entries, const QJsonObject &annotations)
+    {
+        QJsonArray manifests;
+        for (const auto &[manifest, platform] : entries) {
+            QJsonObject entry = descriptor(manifest);
+            QJsonObject p{{u"architecture"_s, platform.architecture}, {u"os"_s, platform.os}};
+            if (!platform.variant.isEmpty())
+                p.insert(u"variant"_s, platform.variant);
+            entry.insert(u"platform"_s, p);
+            if (platform.os == u"unknown")
+                entry.insert(
+                    u"annotations"_s,
+                    QJsonObject{{u"vnd.docker.reference.type"_s, u"attestation-manifest"_s},
+                                {u"vnd.docker.reference.digest"_s, entries.first().first.digest}});
+            manifests.append(entry);
+        }
+        return blob(compact(QJsonObject{{u"schemaVersion"_s, 2},
+                                        {u"mediaType"_s, ociIndexType},
+                                        {u"manifests"_s, manifests},
+                                        {u"annotations"_s, annotations}}),
+                    ociIndexType);
+    }
+
+    void tag(const QString &name, const Blob &manifest) { m_tags.append({name, manifest}); }
+
+    bool writeIndex() const
+    {
+        QJsonArray manifests;
+        for (const auto &[name, manifest] : m_tags) {
+            QJsonObject entry = descriptor(manifest);
+            entry.insert(u"annotations"_s,
+                         QJsonObject{{u"org.opencontainers.image.ref.name"_s, name}});
+            manifests.append(entry);
+        }
+        return writeFile(
+            m_dir + u"/index.json"_s,
+            compact(QJsonObject{{u"schemaVersion"_s, 2}, {u"manifests"_s, manifests}}));
+    }
+
+    static QJsonObject descriptor(const Blob &blob)
+    {
+        return {
+            {u"mediaType"_s, blob.mediaType}, {u"digest"_s, blob.digest}, {u"size"_s, blob.size}};
+    }
+
+private:
+    QString m_dir;
+    QList<std::pair<QString, Blob>> m_tags;
+};
+
+/// Runs this test again under `dbus-run-session` with GNOME Keyring's Secret Service started
+/// and unlocked, in a temporary HOME (see tst_keychain). Returns the child's exit code.
+int runInPrivateSession(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QString dbusRunSession = QStandardPaths::findExecutable(u"dbus-run-session"_s);
+    const QString keyringDaemon = QStandardPaths::findExecutable(u"gnome-keyring-daemon"_s);
+    if (dbusRunSession.isEmpty() || keyringDaemon.isEmpty()) {
+        std::fprintf(stderr, "FAIL!  : tst_ociclient needs dbus-run-session and "
+                             "gnome-keyring-daemon (Debian packages dbus and gnome-keyring)\n");
+        return 1;
+    }
+    QTemporaryDir home;
+    if (!home.isValid() || !QDir(home.path()).mkpath(u"data"_s) ||
+        !QDir(home.path()).mkpath(u"runtime"_s) ||
+        !QFile::setPermissions(home.filePath(u"runtime"_s),
+                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)) {
+        std::fprintf(stderr, "FAIL!  : tst_ociclient cannot create its temporary HOME\n");
+        return 1;
+    }
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QString::fromLatin1(sessionVariable), u"1"_s);
+    environment.insert(u"HOME"_s, home.path());
+    environment.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+    environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+    environment.insert(u"XDG_CACHE_HOME"_s, home.filePath(u"cache"_s));
+    environment.insert(u"XDG_RUNTIME_DIR"_s, home.filePath(u"runtime"_s));
+    for (const char *name :
+         {"DBUS_SESSION_BUS_ADDRESS", "XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION",
+          "KDE_SESSION_VERSION", "GNOME_KEYRING_CONTROL", "DOCKER_CONFIG"})
+        environment.remove(QString::fromLatin1(name));
+    QStringList arguments = {
+        u"--"_s, u"sh"_s, u"-c"_s,
+        u"printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null"
+        u" || { echo 'FAIL!  : gnome-keyring-daemon did not start' >&2; exit 1; }; "
+        u"exec \"$0\" \"$@\""_s,
+        QCoreApplication::applicationFilePath()};
+    arguments += app.arguments().mid(1);
+    QProcess child;
+    child.setProcessEnvironment(environment);
+    child.setProcessChannelMode(QProcess::ForwardedChannels);
+    child.start(dbusRunSession, arguments);
+    if (!child.waitForStarted() || !child.waitForFinished(290'000)) {
+        child.kill();
+        child.waitForFinished();
+        std::fprintf(stderr, "FAIL!  : tst_ociclient did not finish in its private session\n");
+        return 1;
+    }
+    return child.exitStatus() == QProcess::NormalExit ? child.exitCode() : 1;
+}
+
+} // namespace
+
+class TestOciClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init() { OciClient::clearTokenCache(); }
+
+    // Parsers, row by row.
+    void parseAuthenticate_data();
+    void parseAuthenticate();
+    void nextLink_data();
+    void nextLink();
+    void retryAfter_data();
+    void retryAfter();
+    void errorMessage_data();
+    void errorMessage();
+    void reference_data();
+    void reference();
+    void platform_data();
+    void platform();
+    void buildTime_data();
+    void buildTime();
+    void dockerConfig_data();
+    void dockerConfig();
+
+    // A real registry.
+    void anonymousTagsManifestsAndBlobs();
+    void tagsPaging();
+    void singleImage();
+    void multiPlatformIndex();
+    void unknownManifestRepositoryAndBlob();
+    void mirrors();
+    void basicAuth();
+    void keychainCredential();
+    void tokenAuth();
+    void tokenCache();
+    void tls();
+    void fromWorkerThreads();
+
+    // A hostile registry.
+    void malformedJson();
+    void hugeTagsBodyBoundedMemory();
+    void hugeTagsBodyDefaultLimit();
+    void stalledConnection();
+    void requestDeadline();
+    void cancellation();
+    void rateLimitRetried();
+    void rateLimitTooLong();
+    void blobRedirectDropsAuthorization();
+    void endlessLinkChain();
+    void linkLoop();
+    void digestMismatch();
+    void unsupportedChallenge();
+
+private:
+    OciClientOptions options() const;
+    QString repo(int port, const QString &name) const
+    {
+        return u"127.0.0.1:%1/%2"_s.arg(port).arg(name);
+    }
+    bool startRegistry(ServerProcess &process, int port, const QString &name, const QString &extra);
+    bool push(const OciLayout &layout, const QString &tag, const QString &repository);
+    int tokenRequests() const
+    {
+        return getJson(u"http://127.0.0.1:%1/stats"_s.arg(m_tokenServerPort))
+            .value(u"requests"_s)
+            .toInt();
+    }
+    QJsonObject hostileStats() const
+    {
+        return getJson(u"http://127.0.0.1:%1/stats"_s.arg(m_hostilePort));
+    }
+
+    QTemporaryDir m_dir;
+    QString m_storage;
+    ServerProcess m_anonymous;
+    ServerProcess m_basic;
+    ServerProcess m_token;
+    ServerProcess m_tokenServer;
+    ServerProcess m_tls;
+    ServerProcess m_hostile;
+    int m_anonymousPort = 0;
+    int m_basicPort = 0;
+    int m_tokenPort = 0;
+    int m_tokenServerPort = 0;
+    int m_tlsPort = 0;
+    int m_hostilePort = 0;
+    OciLayout::Image m_imageA;
+    OciLayout::Image m_imageB;
+    OciLayout::Image m_amd64;
+    OciLayout::Image m_arm64;
+    OciLayout::Blob m_index;
+    QStringList m_publicTags;
+};
+
+OciClientOptions TestOciClient::options() const
+{
+    OciClientOptions options;
+    options.useKeychain = false;
+    options.useDockerConfig = false;
+    options.stallTimeout = std::chrono::seconds(10);
+    options.requestTimeout = std::chrono::seconds(30);
+    return options;
+}
+
+bool TestOciClient::startRegistry(ServerProcess &process, int port, const QString &name,
+                                  const QString &extra)
+{
+    const QString config = m_dir.filePath(name + u".yml"_s);
+    const QString text =
+        u"version: 0.1\n"
+        u"log:\n  level: error\n  accesslog:\n    disabled: true\n"
+        u"storage:\n  filesystem:\n    rootdirectory: %1\n  delete:\n"
+        u"    enabled: true\n"
+        u"http:\n  addr: 127.0.0.1:%2\n  secret: stevedore-test-secret\n"_s.arg(m_storage)
+            .arg(port) +
+        extra;
+    if (!writeFile(config, text.toUtf8()))
+        return false;
+    return process.start(u"docker-registry"_s, {u"serve"_s, config}, port);
+}
+
+bool TestOciClient::push(const OciLayout &layout, const QString &tag, const QString &repository)
+{
+    return run(u"skopeo"_s,
+               {u"--insecure-policy"_s, u"copy"_s, u"--quiet"_s, u"--all"_s,
+                u"--preserve-digests"_s, u"--dest-tls-verify=false"_s,
+                u"oci:"_s + layout.path() + u':' + tag,
+                u"docker://127.0.0.1:%1/%2:%3"_s.arg(m_anonymousPort).arg(repository, tag)});
+}
+
+void TestOciClient::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(qEnvironmentVariableIsSet(sessionVariable),
+             "runs only inside its private D-Bus session (started by main())");
+    QStandardPaths::setTestModeEnabled(true);
+    m_storage = m_dir.filePath(u"storage"_s);
+    QVERIFY(QDir().mkpath(m_storage));
+
+    // Images, built by hand.
+    OciLayout layout(m_dir.filePath(u"layout"_s));
+    const OciPlatform amd64{u"linux"_s, u"amd64"_s, {}};
+    const OciPlatform arm64{u"linux"_s, u"arm64"_s, u"v8"_s};
+    auto a = layout.image(amd64, u"2024-03-01T10:00:00.123456789Z"_s,
+                          {{u"org.opencontainers.image.created"_s, u"2024-03-02T00:00:00Z"_s}}, {});
+    auto b =
+        layout.image(amd64, u"2024-04-01T00:00:00Z"_s,
+                     {{u"org.label-schema.build-date"_s, u"2024-04-15T00:00:00Z"_s}},
+                     {{u"org.opencontainers.image.created"_s, u"2024-05-01T12:00:00+02:00"_s}});
+    auto x86 = layout.image(amd64, u"2024-06-01T00:00:00Z"_s, {}, {});
+    auto arm = layout.image(arm64, u"2024-06-10T00:00:00Z"_s, {}, {});
+    QVERIFY(a && b && x86 && arm);
+    m_imageA = *a;
+    m_imageB = *b;
+    m_amd64 = *x86;
+    m_arm64 = *arm;
+    m_index = layout.index({{m_amd64.manifest, amd64},
+                            {m_arm64.manifest, arm64},
+                            {layout.attestation(), OciPlatform{u"unknown"_s, u"unknown"_s, {}}}},
+                           {{u"org.opencontainers.image.vendor"_s, u"Stevedore"_s}});
+    layout.tag(u"v1.0.0"_s, m_imageA.manifest);
+    layout.tag(u"v1.1.0"_s, m_imageB.manifest);
+    layout.tag(u"multi"_s, m_index);
+    m_publicTags = QStringList{u"multi"_s, u"v1.0.0"_s, u"v1.1.0"_s};
+    for (int i = 1; i <= 12; ++i) {
+        const QString name = u"p%1"_s.arg(i, 2, 10, QChar(u'0'));
+        layout.tag(name, m_imageA.manifest);
+        m_publicTags.append(name);
+    }
+    m_publicTags.sort();
+    QVERIFY(layout.writeIndex());
+
+    // One storage, served anonymously (for pushing), with basic auth, with token auth, over TLS.
+    m_anonymousPort = freePort();
+    QVERIFY(startRegistry(m_anonymous, m_anonymousPort, u"anonymous"_s, {}));
+    for (const QString &tag : std::as_const(m_publicTags))
+        QVERIFY2(push(layout, tag, u"public/app"_s), qPrintable(tag));
+    QVERIFY(push(layout, u"v1.0.0"_s, u"private/app"_s));
+
+    QByteArray htpasswd;
+    QVERIFY(run(u"htpasswd"_s, {u"-Bbn"_s, registryUser, registryPassword}, &htpasswd));
+    QVERIFY(writeFile(m_dir.filePath(u"htpasswd"_s), htpasswd));
+    m_basicPort = freePort();
+    QVERIFY(startRegistry(m_basic, m_basicPort, u"basic"_s,
+                          u"auth:\n  htpasswd:\n    realm: stevedore-test\n    path: %1\n"_s.arg(
+                              m_dir.filePath(u"htpasswd"_s))));
+
+    const QString key = m_dir.filePath(u"token.key"_s);
+    const QString cert = m_dir.filePath(u"token.crt"_s);
+    QVERIFY(run(u"openssl"_s,
+                {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, key,
+                 u"-out"_s, cert, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=stevedore-test-token"_s}));
+    m_tokenServerPort = freePort();
+    QVERIFY(m_tokenServer.start(u"/usr/bin/python3"_s,
+                                {supportDir + u"/oci_token_server.py"_s, u"--port"_s,
+                                 QString::number(m_tokenServerPort), u"--key"_s, key, u"--user"_s,
+                                 registryUser, u"--password"_s, registryPassword},
+                                m_tokenServerPort));
+    m_tokenPort = freePort();
+    QVERIFY(startRegistry(
+        m_token, m_tokenPort, u"token"_s,
+        u"auth:\n  token:\n    realm: http://127.0.0.1:%1/token\n"
+        u"    service: stevedore-test-registry\n"
+        u"    issuer: stevedore-test-issuer\n    rootcertbundle: %2\n"_s.arg(m_tokenServerPort)
+            .arg(cert)));
+
+    const QString tlsKey = m_dir.filePath(u"tls.key"_s);
+    const QString tlsCert = m_dir.filePath(u"tls.crt"_s);
+    QVERIFY(
+        run(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s,
+                           u"-keyout"_s, tlsKey, u"-out"_s, tlsCert, u"-days"_s, u"2"_s, u"-subj"_s,
+                           u"/CN=127.0.0.1"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s}));
+    m_tlsPort = freePort();
+    QVERIFY(startRegistry(m_tls, m_tlsPort, u"tls"_s,
+                          u"  tls:\n    certificate: %1\n    key: %2\n"_s.arg(tlsCert, tlsKey)));
+
+    m_hostilePort = freePort();
+    QVERIFY(m_hostile.start(u"/usr/bin/python3"_s,
+                            {supportDir + u"/oci_hostile_registry.py"_s, u"--port"_s,
+                             QString::number(m_hostilePort), u"--other-port"_s,
+                             QString::number(freePort()), u"--user"_s, registryUser,
+                             u"--password"_s, registryPassword},
+                            m_hostilePort));
+}
+
+// --- Parsers ---------------------------------------------------------------------------------
+
+void TestOciClient::parseAuthenticate_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("Docker Hub bearer")
+        << QByteArray(R"(Bearer realm="https://auth.docker.io/token",service="registry.docker.io",)"
+                      R"(scope="repository:library/nginx:pull")")
+        << u"bearer{realm=https://auth.docker.io/token,scope=repository:library/nginx:pull,"
+           u"service=registry.docker.io}"_s;
+    QTest::newRow("basic") << QByteArray(R"(Basic realm="Registry Realm")")
+                           << u"basic{realm=Registry Realm}"_s;
+    QTest::newRow("two challenges")
+        << QByteArray(R"(Basic realm="a", Bearer realm="https://x/token",service="s")")
+        << u"basic{realm=a}|bearer{realm=https://x/token,service=s}"_s;
+    QTest::newRow("insufficient scope")
+        << QByteArray(R"(Bearer realm="r",service="s",scope="repository:a:pull",)"
+                      R"(error="insufficient_scope")")
+        << u"bearer{error=insufficient_scope,realm=r,scope=repository:a:pull,service=s}"_s;
+    QTest::newRow("escaped quote")
+        << QByteArray(R"(Bearer realm="https://x/t\"q\\")") << u"bearer{realm=https://x/t\"q\\}"_s;
+    QTest::newRow("comma inside quotes")
+        << QByteArray(R"(Bearer realm="r",scope="repository:a:pull,push")")
+        << u"bearer{realm=r,scope=repository:a:pull,push}"_s;
+    QTest::newRow("several scopes")
+        << QByteArray(R"(Bearer realm="r",scope="repository:a:pull repository:b:pull")")
+        << u"bearer{realm=r,scope=repository:a:pull repository:b:pull}"_s;
+    QTest::newRow("tokens and spaces")
+        << QByteArray(R"(Bearer realm = "r" , service=svc)") << u"bearer{realm=r,service=svc}"_s;
+    QTest::newRow("case") << QByteArray(R"(BEARER Realm="r")") << u"bearer{realm=r}"_s;
+    QTest::newRow("token68 then basic")
+        << QByteArray(R"(Negotiate abc==, Basic realm="x")") << u"negotiate{}|basic{realm=x}"_s;
+    QTest::newRow("token68 without padding")
+        << QByteArray("Negotiate YWJj, Basic") << u"negotiate{}|basic{}"_s;
+    QTest::newRow("bare scheme") << QByteArray("Basic") << u"basic{}"_s;
+    QTest::newRow("empty") << QByteArray() << QString();
+    QTest::newRow("junk") << QByteArray(R"(,,, "junk, more")") << QString();
+    QTest::newRow("unterminated quote")
+        << QByteArray(R"(Bearer realm="https://x)") << u"bearer{realm=https://x}"_s;
+    QTest::newRow("junk after parameter")
+        << QByteArray(R"(Bearer realm="r" junk, Basic)") << u"bearer{realm=r}|basic{}"_s;
+}
+
+void TestOciClient::parseAuthenticate()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QString, expected);
+    QStringList parts;
+    for (const OciAuthChallenge &challenge : OciHeaders::parseAuthenticate(header)) {
+        QStringList parameters;
+        for (auto it = challenge.parameters.begin(); it != challenge.parameters.end(); ++it)
+            parameters.append(it.key() + u'=' + it.value());
+        parts.append(challenge.scheme + u'{' + parameters.join(u',') + u'}');
+    }
+    QCOMPARE(parts.join(u'|'), expected);
+}
+
+void TestOciClient::nextLink_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("distribution") << QByteArray(R"(</v2/x/tags/list?n=2&last=b>; rel="next")")
+                                  << u"/v2/x/tags/list?n=2&last=b"_s;
+    QTest::newRow("absolute, unquoted rel")
+        << QByteArray("<https://r.example:5000/v2/x/tags/list?last=b>; rel=next")
+        << u"https://r.example:5000/v2/x/tags/list?last=b"_s;
+    QTest::newRow("prev then next")
+        << QByteArray(R"(</p>; rel="prev", </n>; rel="next")") << u"/n"_s;
+    QTest::newRow("several relations") << QByteArray(R"(</n>; rel="last next")") << u"/n"_s;
+    QTest::newRow("no next") << QByteArray(R"(</p>; rel="prev")") << QString();
+    QTest::newRow("comma in the URL")
+        << QByteArray(R"(</v2/x?a=1,2>; rel="next")") << u"/v2/x?a=1,2"_s;
+    QTest::newRow("other parameters first")
+        << QByteArray(R"(</n>; type="text/html"; REL="Next")") << u"/n"_s;
+    QTest::newRow("quoted comma in another link")
+        << QByteArray(R"(</a>; title="x, y"; rel="prev", </b>; rel="next")") << u"/b"_s;
+    QTest::newRow("empty") << QByteArray() << QString();
+    QTest::newRow("no closing bracket") << QByteArray(R"(</n; rel="next")") << QString();
+    QTest::newRow("junk before") << QByteArray(R"(junk, </n>; rel="next")") << u"/n"_s;
+}
+
+void TestOciClient::nextLink()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QString, expected);
+    QCOMPARE(OciHeaders::nextLink(header), expected);
+}
+
+void TestOciClient::retryAfter_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<qint64>("seconds"); // -1: unreadable
+    QTest::newRow("seconds") << QByteArray("120") << qint64(120);
+    QTest::newRow("spaces") << QByteArray(" 5 ") << qint64(5);
+    QTest::newRow("zero") << QByteArray("0") << qint64(0);
+    QTest::newRow("IMF-fixdate") << QByteArray("Mon, 01 Jan 2024 00:00:30 GMT") << qint64(30);
+    QTest::newRow("RFC 850") << QByteArray("Monday, 01-Jan-24 00:00:30 GMT") << qint64(30);
+    QTest::newRow("asctime") << QByteArray("Mon Jan  1 00:01:00 2024") << qint64(60);
+    QTest::newRow("past date") << QByteArray("Sun, 31 Dec 2023 23:00:00 GMT") << qint64(0);
+    QTest::newRow("huge") << QByteArray("99999999999999999999") << qint64(999'999'999);
+    QTest::newRow("words") << QByteArray("soon") << qint64(-1);
+    QTest::newRow("negative") << QByteArray("-5") << qint64(-1);
+    QTest::newRow("empty") << QByteArray() << qint64(-1);
+}
+
+void TestOciClient::retryAfter()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(qint64, seconds);
+    const QDateTime now(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC);
+    QCOMPARE(OciHeaders::parseRetryAfter(header, now).value_or(-1), seconds);
+}
+
+void TestOciClient::errorMessage_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("distribution")
+        << QByteArray(R"({"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown",)"
+                      R"("detail":{"Tag":"x"}}]})")
+        << u"MANIFEST_UNKNOWN: manifest unknown"_s;
+    QTest::newRow("two") << QByteArray(R"({"errors":[{"code":"A","message":"a"},{"code":"B"}]})")
+                         << u"A: a; B"_s;
+    QTest::newRow("message only") << QByteArray(R"({"errors":[{"message":"m"}]})") << u"m"_s;
+    QTest::newRow("control characters")
+        << QByteArray(R"({"errors":[{"code":"X","message":"a\nb\u0007c"}]})") << u"X: a b c"_s;
+    QTest::newRow("not JSON") << QByteArray("<html>502</html>") << QString();
+    QTest::newRow("wrong shape") << QByteArray(R"({"errors":"x"})") << QString();
+    QTest::newRow("token server") << QByteArray(R"({"details":"incorrect"})") << QString();
+}
+
+void TestOciClient::errorMessage()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expected);
+    QCOMPARE(OciHeaders::errorMessage(body), expected);
+}
+
+void TestOciClient::reference_data()
+{
+    QTest::addColumn<QString>("repoURL");
+    QTest::addColumn<QString>("registry"); // empty: invalid
+    QTest::addColumn<QString>("repository");
+    QTest::addColumn<QString>("apiHost");
+    QTest::addColumn<bool>("plainHttpFallback");
+    const QString hub = u"docker.io"_s;
+    const QString hubApi = u"registry-1.docker.io"_s;
+    QTest::newRow("official image") << u"nginx"_s << hub << u"library/nginx"_s << hubApi << false;
+    QTest::newRow("Docker Hub user image")
+        << u"argoproj/rollouts-demo"_s << hub << u"argoproj/rollouts-demo"_s << hubApi << false;
+    QTest::newRow("docker.io") << u"docker.io/nginx"_s << hub << u"library/nginx"_s << hubApi
+                               << false;
+    QTest::newRow("index.docker.io")
+        << u"index.docker.io/library/nginx"_s << hub << u"library/nginx"_s << hubApi << false;
+    QTest::newRow("ghcr") << u"ghcr.io/akuity/guestbook"_s << u"ghcr.io"_s << u"akuity/guestbook"_s
+                          << u"ghcr.io"_s << false;
+    QTest::newRow("registry lower-cased") << u"GHCR.io/akuity/guestbook"_s << u"ghcr.io"_s
+                                          << u"akuity/guestbook"_s << u"ghcr.io"_s << false;
+    QTest::newRow("localhost with port") << u"localhost:5000/team/app"_s << u"localhost:5000"_s
+                                         << u"team/app"_s << u"localhost:5000"_s << true;
+    QTest::newRow("localhost without port is a Docker Hub path")
+        << u"localhost/app"_s << hub << u"localhost/app"_s << hubApi << false;
+    QTest::newRow("loopback, deep path") << u"127.0.0.1:5000/a/b/c"_s << u"127.0.0.1:5000"_s
+                                         << u"a/b/c"_s << u"127.0.0.1:5000"_s << true;
+    QTest::newRow("RFC 1918 192.168") << u"192.168.1.10:5000/x/y"_s << u"192.168.1.10:5000"_s
+                                      << u"x/y"_s << u"192.168.1.10:5000"_s << true;
+    QTest::newRow("RFC 1918 10/8")
+        << u"10.1.2.3/x/y"_s << u"10.1.2.3"_s << u"x/y"_s << u"10.1.2.3"_s << true;
+    QTest::newRow("public address")
+        << u"172.32.0.1/x/y"_s << u"172.32.0.1"_s << u"x/y"_s << u"172.32.0.1"_s << false;
+    QTest::newRow("IPv6 loopback")
+        << u"[::1]:5000/app"_s << u"[::1]:5000"_s << u"app"_s << u"[::1]:5000"_s << true;
+    QTest::newRow("oci:// chart") << u"oci://ghcr.io/org/chart"_s << u"ghcr.io"_s << u"org/chart"_s
+                                  << u"ghcr.io"_s << false;
+    QTest::newRow("tag dropped") << u"nginx:1.25"_s << hub << u"library/nginx"_s << hubApi << false;
+    QTest::newRow("port and tag") << u"localhost:5000/app:v1"_s << u"localhost:5000"_s << u"app"_s
+                                  << u"localhost:5000"_s << true;
+    QTest::newRow("digest dropped") << u"ghcr.io/org/app@sha256:%1"_s.arg(QString(64, u'a'))
+                                    << u"ghcr.io"_s << u"org/app"_s << u"ghcr.io"_s << false;
+    QTest::newRow("upper-case path") << u"Nginx"_s << QString() << QString() << QString() << false;
+    QTest::newRow("URL scheme") << u"https://ghcr.io/x/y"_s << QString() << QString() << QString()
+                                << false;
+    QTest::newRow("too short") << u"a"_s << QString() << QString() << QString() << false;
+    QTest::newRow("empty path") << u"ghcr.io/"_s << QString() << QString() << QString() << false;
+    QTest::newRow("user info") << u"user@ghcr.io/x/y"_s << QString() << QString() << QString()
+                               << false;
+}
+
+void TestOciClient::reference()
+{
+    QFETCH(QString, repoURL);
+    QFETCH(QString, registry);
+    QFETCH(QString, repository);
+    QFETCH(QString, apiHost);
+    QFETCH(bool, plainHttpFallback);
+    QString error;
+    const std::optional<OciReference> parsed = OciReference::parse(repoURL, &error);
+    if (registry.isEmpty()) {
+        QVERIFY(!parsed);
+        QVERIFY(error.contains(repoURL));
+        return;
+    }
+    QVERIFY2(parsed, qPrintable(error));
+    QCOMPARE(parsed->repoURL(), repoURL);
+    QCOMPARE(parsed->registry(), registry);
+    QCOMPARE(parsed->repository(), repository);
+    QCOMPARE(parsed->apiHost(), apiHost);
+    QCOMPARE(parsed->allowsPlainHttpFallback(), plainHttpFallback);
+}
+
+void TestOciClient::platform_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("os"); // empty: invalid
+    QTest::addColumn<QString>("architecture");
+    QTest::addColumn<QString>("variant");
+    QTest::newRow("os/arch") << u"linux/amd64"_s << u"linux"_s << u"amd64"_s << QString();
+    QTest::newRow("variant") << u"linux/arm64/v8"_s << u"linux"_s << u"arm64"_s << u"v8"_s;
+    QTest::newRow("variant keeps slashes")
+        << u"linux/arm/v7/x"_s << u"linux"_s << u"arm"_s << u"v7/x"_s;
+    QTest::newRow("os only") << u"linux"_s << QString() << QString() << QString();
+    QTest::newRow("empty") << QString() << QString() << QString() << QString();
+}
+
+void TestOciClient::platform()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, os);
+    QFETCH(QString, architecture);
+    QFETCH(QString, variant);
+    const std::optional<OciPlatform> parsed = OciPlatform::parse(text);
+    if (os.isEmpty()) {
+        QVERIFY(!parsed);
+        return;
+    }
+    QVERIFY(parsed);
+    QCOMPARE(parsed->os, os);
+    QCOMPARE(parsed->architecture, architecture);
+    QCOMPARE(parsed->variant, variant);
+    QCOMPARE(parsed->toString(), text);
+    QVERIFY(parsed->matches(*parsed));
+    QVERIFY(!parsed->matches(OciPlatform{os, architecture, variant + u"x"_s}));
+}
+
+void TestOciClient::buildTime_data()
+{
+    using Map = QMap<QString, QString>;
+    QTest::addColumn<Map>("annotations");
+    QTest::addColumn<Map>("labels");
+    QTest::addColumn<QString>("created");
+    QTest::addColumn<QString>("expected"); // empty: invalid
+    const QString oci = OciBuildTime::createdKey;
+    const QString schema = OciBuildTime::labelSchemaKey;
+    QTest::newRow("config created, nanoseconds")
+        << Map() << Map() << u"2024-03-01T10:00:00.123456789Z"_s << u"2024-03-01T10:00:00.123"_s;
+    QTest::newRow("label newer") << Map() << Map{{oci, u"2024-03-02T00:00:00Z"_s}}
+                                 << u"2024-03-01T00:00:00Z"_s << u"2024-03-02T00:00:00.000"_s;
+    QTest::newRow("created newer than label")
+        << Map() << Map{{oci, u"2024-03-02T00:00:00Z"_s}} << u"2024-03-05T00:00:00Z"_s
+        << u"2024-03-05T00:00:00.000"_s;
+    QTest::newRow("annotation with offset")
+        << Map{{oci, u"2024-05-01T12:00:00+02:00"_s}} << Map() << u"2024-04-01T00:00:00Z"_s
+        << u"2024-05-01T10:00:00.000"_s;
+    QTest::newRow("label-schema newest")
+        << Map{{oci, u"2024-01-01T00:00:00Z"_s}} << Map{{schema, u"2024-02-01T00:00:00-01:30"_s}}
+        << u"2024-01-15T00:00:00Z"_s << u"2024-02-01T01:30:00.000"_s;
+    QTest::newRow("unreadable label ignored")
+        << Map() << Map{{oci, u"yesterday"_s}, {schema, u"20240101"_s}} << u"2024-03-01T00:00:00Z"_s
+        << u"2024-03-01T00:00:00.000"_s;
+    QTest::newRow("lower-case t rejected")
+        << Map() << Map() << u"2024-01-01t00:00:00Z"_s << QString();
+    QTest::newRow("space rejected") << Map() << Map() << u"2024-01-01 00:00:00Z"_s << QString();
+    QTest::newRow("impossible date") << Map() << Map() << u"2024-02-30T00:00:00Z"_s << QString();
+    QTest::newRow("no zone") << Map() << Map() << u"2024-01-01T00:00:00"_s << QString();
+    QTest::newRow("nothing") << Map() << Map() << QString() << QString();
+}
+
+void TestOciClient::buildTime()
+{
+    using Map = QMap<QString, QString>;
+    QFETCH(Map, annotations);
+    QFETCH(Map, labels);
+    QFETCH(QString, created);
+    QFETCH(QString, expected);
+    const QDateTime when = OciBuildTime::latest(annotations, labels, created);
+    if (expected.isEmpty()) {
+        QVERIFY(!when.isValid());
+        return;
+    }
+    QCOMPARE(when.timeSpec(), Qt::UTC);
+    QCOMPARE(when.toString(Qt::ISODateWithMs), expected + u"Z"_s);
+}
+
+void TestOciClient::dockerConfig_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("registry");
+    QTest::addColumn<QString>("username"); // empty: none
+    QTest::addColumn<QString>("note");     // a part of the note expected
+    const QByteArray auth = QByteArray("alice:" + registryPassword.toUtf8()).toBase64();
+    QTest::newRow("host key") << QByteArray(R"({"auths":{"ghcr.io":{"auth":")" + auth + "\"}}}")
+                              << u"ghcr.io"_s << u"alice"_s << QString();
+    QTest::newRow("https key with path")
+        << QByteArray(R"({"auths":{"https://ghcr.io/v2/":{"auth":")" + auth + "\"}}}")
+        << u"ghcr.io"_s << u"alice"_s << QString();
+    QTest::newRow("Docker Hub's legacy key")
+        << QByteArray(R"({"auths":{"https://index.docker.io/v1/":{"auth":")" + auth + "\"}}}")
+        << u"docker.io"_s << u"alice"_s << QString();
+    QTest::newRow("host and port")
+        << QByteArray(R"({"auths":{"127.0.0.1:5000":{"auth":")" + auth + "\"}}}")
+        << u"127.0.0.1:5000"_s << u"alice"_s << QString();
+    QTest::newRow("username and password fields")
+        << QByteArray(R"({"auths":{"quay.io":{"username":"bob","password":"pw"}}})") << u"quay.io"_s
+        << u"bob"_s << QString();
+    QTest::newRow("other host") << QByteArray(R"({"auths":{"ghcr.io":{"auth":")" + auth + "\"}}}")
+                                << u"quay.io"_s << QString() << QString();
+    QTest::newRow("credential store")
+        << QByteArray(R"({"auths":{"ghcr.io":{}},"credsStore":"desktop"})") << u"ghcr.io"_s
+        << QString() << u"docker-credential-desktop"_s;
+    QTest::newRow("credential helper")
+        << QByteArray(R"({"credHelpers":{"gcr.io":"gcloud"},"credsStore":"desktop"})")
+        << u"gcr.io"_s << QString() << u"docker-credential-gcloud"_s;
+    QTest::newRow("auth without colon")
+        << QByteArray(R"({"auths":{"ghcr.io":{"auth":"bm9jb2xvbg=="}}})") << u"ghcr.io"_s
+        << QString() << u"not base64 of user:password"_s;
+    QTest::newRow("identity token") << QByteArray(R"({"auths":{"ghcr.io":{"identitytoken":"x"}}})")
+                                    << u"ghcr.io"_s << QString() << u"identity token"_s;
+    QTest::newRow("not JSON") << QByteArray("{") << u"ghcr.io"_s << QString()
+                              << u"not a JSON object"_s;
+}
+
+void TestOciClient::dockerConfig()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, registry);
+    QFETCH(QString, username);
+    QFETCH(QString, note);
+    QString actualNote;
+    const std::optional<Credential> credential =
+        OciCredentials::fromDockerConfig(json, registry, &actualNote);
+    if (username.isEmpty()) {
+        QVERIFY(!credential);
+        QVERIFY2(actualNote.contains(note), qPrintable(actualNote));
+        return;
+    }
+    QVERIFY(credential);
+    QCOMPARE(credential->username, username);
+    QVERIFY(!credential->password.isEmpty());
+    if (username == u"alice")
+        QVERIFY(credential->password == registryPassword); // not QCOMPARE: never print it
+
+    qputenv("DOCKER_CONFIG", m_dir.filePath(u"docker"_s).toUtf8());
+    QCOMPARE(OciCredentials::dockerConfigPath({}), m_dir.filePath(u"docker/config.json"_s));
+    qunsetenv("DOCKER_CONFIG");
+    QCOMPARE(OciCredentials::dockerConfigPath({}), QDir::home().filePath(u".docker/config.json"_s));
+}
+
+// --- A real registry -------------------------------------------------------------------------
+
+void TestOciClient::anonymousTagsManifestsAndBlobs()
+{
+    // 127.0.0.1 without a mirror: HTTPS is tried first, plain HTTP is what answers.
+    OciClient client(repo(m_anonymousPort, u"public/app"_s), options());
+    OciError error;
+    QVERIFY2(client.ping(&error), qPrintable(describe(error)));
+    const std::optional<QStringList> tags = client.tags(&error);
+    QVERIFY2(tags, qPrintable(describe(error)));
+    QCOMPARE(sorted(*tags), m_publicTags);
+
+    QCOMPARE(client.manifestDigest(u"v1.0.0"_s, &error).value_or(QString()),
+             m_imageA.manifest.digest);
+    QCOMPARE(client.manifestDigest(u"multi"_s, &error).value_or(QString()), m_index.digest);
+    QCOMPARE(client.manifestDigest(m_imageB.manifest.digest, &error).value_or(QString()),
+             m_imageB.manifest.digest);
+
+    const std::optional<OciManifest> manifest = client.manifest(u"v1.0.0"_s, &error);
+    QVERIFY2(manifest, qPrintable(describe(error)));
+    QCOMPARE(manifest->digest, m_imageA.manifest.digest);
+    QCOMPARE(manifest->mediaType, ociManifestType);
+    QCOMPARE(manifest->body, m_imageA.manifest.content);
+    QCOMPARE(manifest->config.digest, m_imageA.config.digest);
+    QCOMPARE(manifest->layers.size(), 1);
+    QVERIFY(!manifest->isIndex());
+
+    const std::optional<OciManifest> byDigest = client.manifest(m_index.digest, &error);
+    QVERIFY2(byDigest, qPrintable(describe(error)));
+    QVERIFY(byDigest->isIndex());
+    QCOMPARE(byDigest->manifests.size(), 3);
+    QCOMPARE(byDigest->manifests.at(1).platform->variant, u"v8"_s);
+
+    const std::optional<QByteArray> config =
+        client.blob(m_imageA.config.digest, 1024 * 1024, &error);
+    QVERIFY2(config, qPrintable(describe(error)));
+    QCOMPARE(*config, m_imageA.config.content);
+
+    // A blob larger than the limit the caller gives.
+    QVERIFY(!client.blob(m_imageA.config.digest, 16, &error));
+    QCOMPARE(error.kind, OciError::Kind::TooLarge);
+}
+
+void TestOciClient::tagsPaging()
+{
+    // distribution 2.8 ignores n= and answers with every tag at once: no Link to follow.
+    OciClientOptions paged = options();
+    paged.tagPageSize = 4;
+    paged.maxTagPages = 1;
+    OciClient real(repo(m_anonymousPort, u"public/app"_s), paged);
+    OciError error;
+    const std::optional<QStringList> all = real.tags(&error);
+    QVERIFY2(all, qPrintable(describe(error)));
+    QCOMPARE(sorted(*all), m_publicTags);
+
+    // A registry that pages: the relative Link (a path, or only a query) is resolved against
+    // the URL that answered, keeping 127.0.0.1 and its port.
+    QStringList expected;
+    for (int i = 1; i <= 15; ++i)
+        expected.append(u"t%1"_s.arg(i, 2, 10, QChar(u'0')));
+    for (const QString &name : {u"paged/path"_s, u"paged/query"_s}) {
+        const QString path = u"/v2/%1/tags/list"_s.arg(name);
+        const auto hits = [this, &path] {
+            return hostileStats().value(u"hits"_s).toObject().value(path).toInt();
+        };
+        const int before = hits();
+        paged.maxTagPages = 1000;
+        OciClient client(repo(m_hostilePort, name), paged);
+        const std::optional<QStringList> tags = client.tags(&error);
+        QVERIFY2(tags, qPrintable(describe(error)));
+        QCOMPARE(*tags, expected);
+        QCOMPARE(hits(), before + 4);
+
+        paged.maxTagPages = 2;
+        OciClient limitedPages(repo(m_hostilePort, name), paged);
+        QVERIFY(!limitedPages.tags(&error));
+        QCOMPARE(error.kind, OciError::Kind::InvalidResponse);
+        QVERIFY2(error.message.contains(u"did not end after 2 pages"_s), qPrintable(error.message));
+    }
+
+    OciClientOptions fewTags = options();
+    fewTags.maxTags = 5;
+    OciClient limitedTags(repo(m_anonymousPort, u"public/app"_s), fewTags);
+    QVERIFY(!limitedTags.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::TooLarge);
+    QVERIFY2(error.message.contains(u"more than 5 tags"_s), qPrintable(error.message));
+}
+
+void TestOciClient::singleImage()
+{
+    OciClient client(repo(m_anonymousPort, u"public/app"_s), options());
+    OciError error;
+    std::optional<OciManifestInfo> info = client.image(u"v1.0.0"_s, std::nullopt, &error);
+    QVERIFY2(info, qPrintable(describe(error)));
+    QCOMPARE(info->reference, u"v1.0.0"_s);
+    QCOMPARE(info->digest, m_imageA.manifest.digest);
+    QCOMPARE(info->mediaType, ociManifestType);
+    QCOMPARE(info->platform->toString(), u"linux/amd64"_s);
+    QCOMPARE(info->configDigest, m_imageA.config.digest);
+    // The config label is newer than the config's own `created`.
+    QCOMPARE(info->createdAt, utc(u"2024-03-02T00:00:00.000"_s));
+    QVERIFY(info->platformMatched);
+    QVERIFY(info->platforms.isEmpty());
+
+    info = client.image(u"v1.1.0"_s, OciPlatform::parse(u"linux/amd64"_s), &error);
+    QVERIFY2(info, qPrintable(describe(error)));
+    // The manifest annotation (12:00+02:00) beats label-schema and the config's `created`.
+    QCOMPARE(info->createdAt, utc(u"2024-05-01T10:00:00.000"_s));
+    QCOMPARE(info->annotations.value(OciBuildTime::createdKey), u"2024-05-01T12:00:00+02:00"_s);
+    QVERIFY(info->platformMatched);
+
+    // Another platform: no error, but Kargo would skip the tag.
+    info = client.image(u"v1.0.0"_s, OciPlatform::parse(u"linux/arm64"_s), &error);
+    QVERIFY2(info, qPrintable(describe(error)));
+    QVERIFY(!info->platformMatched);
+    QCOMPARE(info->digest, m_imageA.manifest.digest);
+}
+
+void TestOciClient::multiPlatformIndex()
+{
+    OciClient client(repo(m_anonymousPort, u"public/app"_s), options());
+    OciError error;
+    std::optional<OciManifestInfo> info = client.image(u"multi"_s, std::nullopt, &error);
+    QVERIFY2(info, qPrintable(describe(error)));
+    QCOMPARE(info->digest, m_index.digest);
+    QCOMPARE(info->mediaType, ociIndexType);
+    QVERIFY(!info->platform);
+    QVERIFY(info->configDigest.isEmpty());
+    QCOMPARE(info->annotations.value(u"org.opencontainers.image.vendor"_s), u"Stevedore"_s);
+    // The attestation (unknown/unknown) is left out; the index is as new as its newest image.
+    QCOMPARE(info->platforms.size(), 2);
+    QCOMPARE(info->platforms.at(0).platform.toString(), u"linux/amd64"_s);
+    QCOMPARE(info->platforms.at(0).digest, m_amd64.manifest.digest);
+    QCOMPARE(info->platforms.at(0).createdAt, utc(u"2024-06-01T00:00:00.000"_s));
+    QCOMPARE(info->platforms.at(1).platform.toString(), u"linux/arm64/v8"_s);
+    QCOMPARE(info->platforms.at(1).configDigest, m_arm64.config.digest);
+    QCOMPARE(info->createdAt, utc(u"2024-06-10T00:00:00.000"_s));
+    QVERIFY(info->platformMatched);
+
+    info = client.image(u"multi"_s, OciPlatform::parse(u"linux/amd64"_s), &error);
+    QVERIFY2(info, qPrintable(describe(error)));
+    QVERIFY(info->platformMatched);
+    QCOMPARE(info->digest, m_index.digest); // freight records the index, as in Kargo
+    QCOMPARE(info->platform->toString(), u"linux/amd64"_s);
+    QCOMPARE(info->configDigest, m_amd64.config.digest);
+    QCOMPARE(info->createdAt, utc(u"2024-06-10T00:00:00.000"_s)); // index-wide, as Kargo
+
+    info = client.image(u"multi"_s, OciPlatform::parse(u"linux/arm64/v8"_s), &error);
+    QVERIFY2(info, qPrintable(describe(error)));
+    QVERIFY(info->platformMatched);
+    QCOMPARE(info->configDigest, m_arm64.config.digest);
+
+    // Variants match exactly, as in Kargo: linux/arm64 is not linux/arm64/v8.
+    for (const QString &other : {u"linux/arm64"_s, u"windows/amd64"_s}) {
+        info = client.image(u"multi"_s, OciPlatform::parse(other), &error);
+        QVERIFY2(info, qPrintable(describe(error)));
+        QVERIFY2(!info->platformMatched, qPrintable(other));
+        QVERIFY(!info->platform);
+    }
+
+    // By digest, too.
+    info = client.image(m_index.digest, std::nullopt, &error);
+    QVERIFY2(info, qPrintable(describe(error)));
+    QCOMPARE(info->platforms.size(), 2);
+}
+
+void TestOciClient::unknownManifestRepositoryAndBlob()
+{
+    OciClient client(repo(m_anonymousPort, u"public/app"_s), options());
+    OciError error;
+    QVERIFY(!client.manifest(u"v9.9.9"_s, &error));
+    QCOMPARE(error.kind, OciError::Kind::NotFound);
+    QCOMPARE(error.httpStatus, 404);
+    QVERIFY2(error.message.startsWith(u"MANIFEST_UNKNOWN: manifest unknown"_s),
+             qPrintable(error.message));
+
+    QVERIFY(!client.blob(u"sha256:"_s + QString(64, u'0'), 1024, &error));
+    QCOMPARE(error.kind, OciError::Kind::NotFound);
+    QVERIFY2(error.message.contains(u"BLOB_UNKNOWN"_s), qPrintable(error.message));
+
+    OciClient missing(repo(m_anonymousPort, u"public/none"_s), options());
+    QVERIFY(!missing.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::NotFound);
+    QVERIFY2(error.message.contains(u"NAME_UNKNOWN"_s), qPrintable(error.message));
+
+    QVERIFY(!client.manifest(u"bad tag!"_s, &error));
+    QCOMPARE(error.kind, OciError::Kind::InvalidReference);
+
+    OciClient invalid(u"Not/Valid"_s, options());
+    QVERIFY(!invalid.reference());
+    QVERIFY(!invalid.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::InvalidReference);
+    QVERIFY2(error.message.contains(u"Not/Valid"_s), qPrintable(error.message));
+}
+
+void TestOciClient::mirrors()
+{
+    const QUrl mirror(u"http://127.0.0.1:%1"_s.arg(m_anonymousPort));
+    OciClientOptions mirrored = options();
+    mirrored.mirrors.insert(u"ghcr.io"_s, mirror);
+    OciClient ghcr(u"ghcr.io/public/app"_s, mirrored);
+    OciError error;
+    const std::optional<QStringList> tags = ghcr.tags(&error);
+    QVERIFY2(tags, qPrintable(describe(error)));
+    QCOMPARE(sorted(*tags), m_publicTags);
+    const std::optional<OciManifestInfo> info = ghcr.image(u"v1.0.0"_s, std::nullopt, &error);
+    QVERIFY2(info, qPrintable(describe(error)));
+    QCOMPARE(info->digest, m_imageA.manifest.digest);
+    QCOMPARE(ghcr.reference()->repoURL(), u"ghcr.io/public/app"_s);
+
+    // Docker Hub short names through a mirror: `public/app` is a Docker Hub user image, and
+    // `nginx` asks for `library/nginx`.
+    OciClientOptions hub = options();
+    hub.mirrors.insert(u"docker.io"_s, mirror);
+    OciClient user(u"public/app"_s, hub);
+    QVERIFY2(user.manifestDigest(u"v1.1.0"_s, &error) == m_imageB.manifest.digest,
+             qPrintable(describe(error)));
+    OciClient official(u"nginx"_s, hub);
+    QVERIFY(!official.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::NotFound);
+    QVERIFY2(error.message.contains(u"NAME_UNKNOWN"_s), qPrintable(error.message));
+
+    OciClientOptions bad = options();
+    bad.mirrors.insert(u"ghcr.io"_s, QUrl(u"ftp://127.0.0.1/x"_s));
+    OciClient broken(u"ghcr.io/public/app"_s, bad);
+    QVERIFY(!broken.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::InvalidReference);
+}
+
+void TestOciClient::basicAuth()
+{
+    const QString repository = repo(m_basicPort, u"public/app"_s);
+    OciError error;
+
+    OciClientOptions given = options();
+    given.credential = Credential{registryUser, registryPassword};
+    OciClient client(repository, given);
+    const std::optional<QStringList> tags = client.tags(&error);
+    QVERIFY2(tags, qPrintable(describe(error)));
+    QCOMPARE(sorted(*tags), m_publicTags);
+    const std::optional<OciManifestInfo> info = client.image(u"multi"_s, std::nullopt, &error);
+    QVERIFY2(info, qPrintable(describe(error)));
+    QCOMPARE(info->platforms.size(), 2);
+
+    // From Docker's config.json.
+    const QString config = m_dir.filePath(u"docker-basic.json"_s);
+    const QByteArray auth = (registryUser + u':' + registryPassword).toUtf8().toBase64();
+    QVERIFY(writeFile(config, R"({"auths":{"http://127.0.0.1:)" + QByteArray::number(m_basicPort) +
+                                  R"(":{"auth":")" + auth + "\"}}}"));
+    OciClientOptions docker = options();
+    docker.useDockerConfig = true;
+    docker.dockerConfigPath = config;
+    OciClient fromConfig(repository, docker);
+    QVERIFY2(fromConfig.tags(&error), qPrintable(describe(error)));
+
+    // Wrong password: refused, and the password appears nowhere.
+    const QString wrong = u"wr0ng-passw0rd"_s;
+    OciClientOptions refused = options();
+    refused.credential = Credential{registryUser, wrong};
+    OciClient wrongClient(repository, refused);
+    QVERIFY(!wrongClient.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::Unauthorized);
+    QVERIFY2(error.message.contains(u"refused"_s), qPrintable(error.message));
+    QVERIFY(!error.message.contains(wrong));
+
+    // None at all: the message says where to put them; a credential store is mentioned.
+    const QString storeConfig = m_dir.filePath(u"docker-store.json"_s);
+    QVERIFY(writeFile(storeConfig, R"({"credsStore":"desktop"})"));
+    OciClientOptions none = options();
+    none.useDockerConfig = true;
+    none.dockerConfigPath = storeConfig;
+    OciClient anonymous(repository, none);
+    QVERIFY(!anonymous.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::Unauthorized);
+    QVERIFY2(error.message.contains(u"registry:127.0.0.1:%1"_s.arg(m_basicPort)),
+             qPrintable(error.message));
+    QVERIFY2(error.message.contains(u"docker-credential-desktop"_s), qPrintable(error.message));
+}
+
+void TestOciClient::keychainCredential()
+{
+    const QString registry = u"127.0.0.1:%1"_s.arg(m_basicPort);
+    QString keychainError;
+    QVERIFY2(Keychain::writeRegistryCredential(registry, {registryUser, registryPassword},
+                                               &keychainError),
+             qPrintable(keychainError));
+    OciClientOptions fromKeychain = options();
+    fromKeychain.useKeychain = true;
+    OciClient client(repo(m_basicPort, u"public/app"_s), fromKeychain);
+    OciError error;
+    QVERIFY2(client.tags(&error), qPrintable(describe(error)));
+    QVERIFY(Keychain::remove(Keychain::registryAccount(registry), &keychainError) ==
+            Keychain::Status::Ok);
+
+    // Without the entry, the keychain is asked and found empty: anonymous, then refused.
+    OciClient without(repo(m_basicPort, u"public/app"_s), fromKeychain);
+    QVERIFY(!without.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::Unauthorized);
+}
+
+void TestOciClient::tokenAuth()
+{
+    OciError error;
+    // Anonymous tokens are enough for public/ on this token server.
+    OciClient publicClient(repo(m_tokenPort, u"public/app"_s), options());
+    const std::optional<QStringList> tags = publicClient.tags(&error);
+    QVERIFY2(tags, qPrintable(describe(error)));
+    QCOMPARE(sorted(*tags), m_publicTags);
+    const std::optional<OciManifestInfo> info =
+        publicClient.image(u"v1.0.0"_s, std::nullopt, &error);
+    QVERIFY2(info, qPrintable(describe(error)));
+    QCOMPARE(info->digest, m_imageA.manifest.digest);
+
+    // private/ needs credentials: an anonymous token is refused by the registry.
+    OciClient anonymous(repo(m_tokenPort, u"private/app"_s), options());
+    QVERIFY(!anonymous.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::Unauthorized);
+    QVERIFY2(error.message.contains(u"registry:127.0.0.1:%1"_s.arg(m_tokenPort)),
+             qPrintable(error.message));
+
+    OciClientOptions given = options();
+    given.credential = Credential{registryUser, registryPassword};
+    OciClient authorized(repo(m_tokenPort, u"private/app"_s), given);
+    const std::optional<QStringList> privateTags = authorized.tags(&error);
+    QVERIFY2(privateTags, qPrintable(describe(error)));
+    QCOMPARE(*privateTags, QStringList{u"v1.0.0"_s});
+    QVERIFY2(authorized.image(u"v1.0.0"_s, std::nullopt, &error), qPrintable(describe(error)));
+
+    const QString wrong = u"wr0ng-passw0rd"_s;
+    OciClientOptions refused = options();
+    refused.credential = Credential{registryUser, wrong};
+    OciClient wrongClient(repo(m_tokenPort, u"private/app"_s), refused);
+    QVERIFY(!wrongClient.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::Unauthorized);
+    QVERIFY2(error.message.contains(u"token server"_s) && error.message.contains(u"refused"_s),
+             qPrintable(error.message));
+    QVERIFY(!error.message.contains(wrong));
+}
+
+void TestOciClient::tokenCache()
+{
+    OciClientOptions given = options();
+    given.credential = Credential{registryUser, registryPassword};
+    const QString repository = repo(m_tokenPort, u"private/app"_s);
+    OciError error;
+
+    // One token for the tags, the manifest, the config blob and a HEAD, and for a second client
+    // of the same repository and credentials.
+    int before = tokenRequests();
+    {
+        OciClient client(repository, given);
+        QVERIFY2(client.tags(&error), qPrintable(describe(error)));
+        QVERIFY2(client.image(u"v1.0.0"_s, std::nullopt, &error), qPrintable(describe(error)));
+        QVERIFY2(client.manifestDigest(u"v1.0.0"_s, &error), qPrintable(describe(error)));
+    }
+    OciClient second(repository, given);
+    QVERIFY2(second.tags(&error), qPrintable(describe(error)));
+    QCOMPARE(tokenRequests(), before + 1);
+
+    // Different credentials do not share the token (here: anonymous, for public/app).
+    OciClient other(repo(m_tokenPort, u"public/app"_s), options());
+    QVERIFY2(other.tags(&error), qPrintable(describe(error)));
+    QCOMPARE(tokenRequests(), before + 2);
+
+    // A token that expires after 1 s is fetched again once it has.
+    getJson(u"http://127.0.0.1:%1/set?expires_in=1"_s.arg(m_tokenServerPort));
+    OciClient::clearTokenCache();
+    OciClient shortLived(repository, given);
+    QVERIFY2(shortLived.tags(&error), qPrintable(describe(error)));
+    before = tokenRequests();
+    QVERIFY2(shortLived.tags(&error), qPrintable(describe(error)));
+    QCOMPARE(tokenRequests(), before); // still valid
+    QTRY_VERIFY_WITH_TIMEOUT((shortLived.tags(&error), tokenRequests() == before + 1), 5000);
+    QVERIFY2(!error.isError(), qPrintable(describe(error)));
+
+    // Without expires_in (60 s by default) the token is kept; `access_token` is read as well.
+    getJson(u"http://127.0.0.1:%1/set?expires_in=300&send_expires_in=0&access_token_field=1"_s.arg(
+        m_tokenServerPort));
+    OciClient::clearTokenCache();
+    before = tokenRequests();
+    OciClient defaults(repository, given);
+    QVERIFY2(defaults.tags(&error), qPrintable(describe(error)));
+    QVERIFY2(defaults.tags(&error), qPrintable(describe(error)));
+    QCOMPARE(tokenRequests(), before + 1);
+    getJson(
+        u"http://127.0.0.1:%1/set?send_expires_in=1&access_token_field=0"_s.arg(m_tokenServerPort));
+}
+
+void TestOciClient::tls()
+{
+    OciError error;
+    OciClient strict(repo(m_tlsPort, u"public/app"_s), options());
+    QVERIFY(!strict.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::Tls);
+    QVERIFY2(error.message.contains(u"insecureSkipTLSVerify"_s), qPrintable(error.message));
+
+    OciClientOptions insecure = options();
+    insecure.insecureSkipTLSVerify = true;
+    OciClient client(repo(m_tlsPort, u"public/app"_s), insecure);
+    const std::optional<QStringList> tags = client.tags(&error);
+    QVERIFY2(tags, qPrintable(describe(error)));
+    QCOMPARE(sorted(*tags), m_publicTags);
+    QVERIFY2(client.image(u"multi"_s, std::nullopt, &error), qPrintable(describe(error)));
+}
+
+void TestOciClient::fromWorkerThreads()
+{
+    // Each worker makes, uses and destroys its own client; the token cache is shared.
+    OciClientOptions given = options();
+    given.credential = Credential{registryUser, registryPassword};
+    const QString repository = repo(m_tokenPort, u"private/app"_s);
+    QList<QFuture<QString>> futures;
+    for (int i = 0; i < 4; ++i) {
+        futures.append(QtConcurrent::run([given, repository] {
+            OciClient client(repository, given);
+            OciError error;
+            const auto info = client.image(u"v1.0.0"_s, std::nullopt, &error);
+            return info ? info->digest : error.message;
+        }));
+    }
+    for (QFuture<QString> &future : futures)
+        QCOMPARE(future.result(), m_imageA.manifest.digest);
+}
+
+// --- A hostile registry ----------------------------------------------------------------------
+
+void TestOciClient::malformedJson()
+{
+    OciClient client(repo(m_hostilePort, u"malformed/json"_s), options());
+    OciError error;
+    QVERIFY(!client.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::InvalidResponse);
+    QVERIFY2(error.message.contains(u"malformed tag list"_s) && error.message.contains(u"byte"_s),
+             qPrintable(error.message));
+    QVERIFY(!client.manifest(u"v1"_s, &error));
+    QCOMPARE(error.kind, OciError::Kind::InvalidResponse);
+    QVERIFY2(error.message.startsWith(u"malformed manifest"_s), qPrintable(error.message));
+}
+
+void TestOciClient::hugeTagsBodyBoundedMemory()
+{
+    // 200 MB of tags without a Content-Length; the client stops at its 8 MiB limit.
+    OciClientOptions limited = options();
+    limited.maxTagsPageBytes = 8 * 1024 * 1024;
+    OciClient client(repo(m_hostilePort, u"huge/stream"_s), limited);
+    const qint64 peakBefore = peakMemoryKiB();
+    QElapsedTimer timer;
+    timer.start();
+    OciError error;
+    QVERIFY(!client.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::TooLarge);
+    QVERIFY2(error.message.contains(u"8 MiB"_s), qPrintable(error.message));
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+    const qint64 grownKiB = peakMemoryKiB() - peakBefore;
+    QVERIFY2(grownKiB < 48 * 1024, qPrintable(u"peak memory grew by %1 KiB"_s.arg(grownKiB)));
+    const qint64 sent = hostileStats().value(u"huge_bytes_sent"_s).toInteger();
+    QVERIFY2(sent < 100 * 1024 * 1024, qPrintable(QString::number(sent)));
+}
+
+void TestOciClient::hugeTagsBodyDefaultLimit()
+{
+    OciError error;
+    QElapsedTimer timer;
+    timer.start();
+    // Announced with a Content-Length: refused before the body is read.
+    OciClient announced(repo(m_hostilePort, u"huge/length"_s), options());
+    QVERIFY(!announced.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::TooLarge);
+    QVERIFY2(error.message.contains(u"64 MiB"_s), qPrintable(error.message));
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+
+    timer.restart();
+    const qint64 peakBefore = peakMemoryKiB();
+    OciClient streamed(repo(m_hostilePort, u"huge/stream"_s), options());
+    QVERIFY(!streamed.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::TooLarge);
+    QVERIFY2(error.message.contains(u"64 MiB"_s), qPrintable(error.message));
+    QVERIFY2(timer.elapsed() < 30000, qPrintable(QString::number(timer.elapsed())));
+    const qint64 grownKiB = peakMemoryKiB() - peakBefore;
+    QVERIFY2(grownKiB < 192 * 1024, qPrintable(u"peak memory grew by %1 KiB"_s.arg(grownKiB)));
+}
+
+void TestOciClient::stalledConnection()
+{
+    OciClientOptions impatient = options();
+    impatient.stallTimeout = std::chrono::milliseconds(1000);
+    for (const QString &name : {u"stall/body"_s, u"stall/headers"_s}) {
+        OciClient client(repo(m_hostilePort, name), impatient);
+        QElapsedTimer timer;
+        timer.start();
+        OciError error;
+        QVERIFY(!client.tags(&error));
+        QCOMPARE(error.kind, OciError::Kind::Timeout);
+        QVERIFY2(error.message.contains(u"no data for 1 s"_s), qPrintable(error.message));
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    }
+}
+
+void TestOciClient::requestDeadline()
+{
+    OciClientOptions deadline = options();
+    deadline.stallTimeout = std::chrono::seconds(30);
+    deadline.requestTimeout = std::chrono::milliseconds(1500);
+    OciClient client(repo(m_hostilePort, u"stall/headers"_s), deadline);
+    QElapsedTimer timer;
+    timer.start();
+    OciError error;
+    QVERIFY(!client.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::Timeout);
+    QVERIFY2(error.message.contains(u"within 1.5 s"_s), qPrintable(error.message));
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestOciClient::cancellation()
+{
+    OciClientOptions cancellable = options();
+    cancellable.stallTimeout = std::chrono::seconds(60);
+    cancellable.requestTimeout = std::chrono::seconds(60);
+    cancellable.cancelled = std::make_shared<std::atomic<bool>>(false);
+    const int stalledBefore = hostileStats().value(u"stalled"_s).toInt();
+    const QString repository = repo(m_hostilePort, u"stall/headers"_s);
+    QFuture<OciError> future = QtConcurrent::run([cancellable, repository] {
+        OciClient client(repository, cancellable);
+        OciError error;
+        client.tags(&error);
+        return error;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(hostileStats().value(u"stalled"_s).toInt() > stalledBefore, 10000);
+    QElapsedTimer timer;
+    timer.start();
+    cancellable.cancelled->store(true);
+    QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 2000);
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(future.result().kind, OciError::Kind::Cancelled);
+}
+
+void TestOciClient::rateLimitRetried()
+{
+    // 429 with Retry-After: 1, then 503 with Retry-After as a date, then the tags.
+    OciClient client(repo(m_hostilePort, u"ratelimit/retry"_s), options());
+    QElapsedTimer timer;
+    timer.start();
+    OciError error;
+    const std::optional<QStringList> tags = client.tags(&error);
+    QVERIFY2(tags, qPrintable(describe(error)));
+    QCOMPARE(*tags, QStringList{u"ok"_s});
+    QVERIFY2(timer.elapsed() >= 900, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(hostileStats()
+                 .value(u"hits"_s)
+                 .toObject()
+                 .value(u"/v2/ratelimit/retry/tags/list"_s)
+                 .toInt(),
+             3);
+}
+
+void TestOciClient::rateLimitTooLong()
+{
+    OciClient client(repo(m_hostilePort, u"ratelimit/long"_s), options());
+    QElapsedTimer timer;
+    timer.start();
+    OciError error;
+    QVERIFY(!client.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::RateLimited);
+    QCOMPARE(error.retryAfterSeconds, 3600);
+    QCOMPARE(error.httpStatus, 429);
+    QVERIFY2(error.message.contains(u"retry after 3600 s"_s) &&
+                 error.message.contains(u"TOOMANYREQUESTS: pull rate limit"_s),
+             qPrintable(error.message));
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestOciClient::blobRedirectDropsAuthorization()
+{
+    // The registry needs basic auth; its config blob redirects to 127.0.0.2, which answers 400
+    // (and records it) if Authorization arrives there.
+    OciClientOptions given = options();
+    given.credential = Credential{registryUser, registryPassword};
+    OciClient client(repo(m_hostilePort, u"auth/redirect"_s), given);
+    OciError error;
+    const std::optional<OciManifestInfo> info = client.image(u"v1"_s, std::nullopt, &error);
+    QVERIFY2(info, qPrintable(describe(error)));
+    QCOMPARE(info->createdAt, utc(u"2024-02-04T00:00:00.000"_s));
+    const QJsonObject stats = hostileStats();
+    QVERIFY(stats.value(u"other_requests"_s).toInt() >= 1);
+    QVERIFY(!stats.value(u"other_authorization_seen"_s).toBool());
+}
+
+void TestOciClient::endlessLinkChain()
+{
+    const QString path = u"/v2/endless/link/tags/list"_s;
+    const auto hits = [this, &path] {
+        return hostileStats().value(u"hits"_s).toObject().value(path).toInt();
+    };
+    OciClientOptions fewPages = options();
+    fewPages.maxTagPages = 50;
+    OciClient limited(repo(m_hostilePort, u"endless/link"_s), fewPages);
+    OciError error;
+    const int before = hits();
+    QVERIFY(!limited.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::InvalidResponse);
+    QVERIFY2(error.message.contains(u"did not end after 50 pages"_s), qPrintable(error.message));
+    QCOMPARE(hits(), before + 50);
+
+    // With the defaults, too (1000 pages).
+    QElapsedTimer timer;
+    timer.start();
+    OciClient defaults(repo(m_hostilePort, u"endless/link"_s), options());
+    QVERIFY(!defaults.tags(&error));
+    QVERIFY2(error.message.contains(u"did not end after 1000 pages"_s), qPrintable(error.message));
+    QVERIFY2(timer.elapsed() < 60000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestOciClient::linkLoop()
+{
+    OciClient client(repo(m_hostilePort, u"loop/link"_s), options());
+    OciError error;
+    QVERIFY(!client.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::InvalidResponse);
+    QVERIFY2(error.message.contains(u"leads back to a page already read"_s),
+             qPrintable(error.message));
+}
+
+void TestOciClient::digestMismatch()
+{
+    OciClient client(repo(m_hostilePort, u"digest/mismatch"_s), options());
+    OciError error;
+    QVERIFY(!client.manifest(u"v1"_s, &error));
+    QCOMPARE(error.kind, OciError::Kind::DigestMismatch);
+    QVERIFY2(error.message.contains(u"Docker-Content-Digest"_s), qPrintable(error.message));
+    QVERIFY(!client.manifest(u"sha256:"_s + QString(64, u'1'), &error));
+    QCOMPARE(error.kind, OciError::Kind::DigestMismatch);
+}
+
+void TestOciClient::unsupportedChallenge()
+{
+    OciClient client(repo(m_hostilePort, u"bad/challenge"_s), options());
+    OciError error;
+    QVERIFY(!client.tags(&error));
+    QCOMPARE(error.kind, OciError::Kind::Unsupported);
+    QVERIFY2(error.message.contains(u"negotiate"_s), qPrintable(error.message));
+}
+
+int main(int argc, char *argv[])
+{
+    if (!qEnvironmentVariableIsSet(sessionVariable))
+        return runInPrivateSession(argc, argv);
+    QCoreApplication app(argc, argv);
+    TestOciClient test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_ociclient.moc"
