@@ -6,20 +6,12 @@
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
 #include <QMutexLocker>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QSslConfiguration>
-#include <QSslError>
-#include <QTimer>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -28,8 +20,6 @@ namespace Stevedore {
 
 namespace {
 
-/// How often a waiting request looks at the cancellation flag and its timeouts.
-constexpr int pollIntervalMs = 50;
 /// Bodies we read only to learn a status (probes, token answers) never need more.
 constexpr qint64 smallBodyLimit = 1024 * 1024;
 
@@ -101,13 +91,8 @@ struct OciTransport::Challenge
 OciTransport::OciTransport(const OciReference &reference, const OciClientOptions &options)
     : m_reference(reference)
     , m_options(options)
-    , m_network(std::make_unique<QNetworkAccessManager>())
-{
-    // Redirects are followed by hand: Qt would forward Authorization to whatever host a blob
-    // redirect names (S3, a CDN), and those must never see the registry's credentials.
-    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    m_network->setAutoDeleteReplies(false);
-}
+    , m_http(options)
+{}
 
 OciTransport::~OciTransport() = default;
 
@@ -151,9 +136,9 @@ std::optional<QUrl> OciTransport::resolveBase(OciError *error)
         if ((url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty() ||
             !url.userInfo().isEmpty() || url.hasQuery() ||
             (!url.path().isEmpty() && url.path() != u"/")) {
-            *error = makeError(OciError::Kind::InvalidReference,
-                               u"the mirror for %1 must be a URL scheme://host[:port], not "
-                               u"\"%2\""_s.arg(mirrored->first, displayUrl(url)));
+            *error = ociError(OciError::Kind::InvalidReference,
+                              u"the mirror for %1 must be a URL scheme://host[:port], not "
+                              u"\"%2\""_s.arg(mirrored->first, ociDisplayUrl(url)));
             return std::nullopt;
         }
         m_base = url.adjusted(QUrl::RemovePath);
@@ -188,20 +173,20 @@ std::optional<QUrl> OciTransport::resolveBase(OciError *error)
     };
     QUrl probe = https;
     probe.setPath(u"/v2/"_s);
-    const Exchange secure = exchange(Method::Get, probe, {}, {}, smallBodyLimit);
-    if (secure.outcome == Exchange::Outcome::Response) {
+    const OciHttp::Exchange secure = m_http.exchange(Method::Get, probe, {}, {}, smallBodyLimit);
+    if (secure.outcome == OciHttp::Exchange::Outcome::Response) {
         remember(u"https"_s);
         m_base = https;
         return m_base;
     }
-    if (secure.outcome == Exchange::Outcome::Cancelled) {
+    if (secure.outcome == OciHttp::Exchange::Outcome::Cancelled) {
         *error = secure.error(probe, smallBodyLimit);
         return std::nullopt;
     }
     QUrl plain = probe;
     plain.setScheme(u"http"_s);
-    const Exchange insecure = exchange(Method::Get, plain, {}, {}, smallBodyLimit);
-    if (insecure.outcome == Exchange::Outcome::Response &&
+    const OciHttp::Exchange insecure = m_http.exchange(Method::Get, plain, {}, {}, smallBodyLimit);
+    if (insecure.outcome == OciHttp::Exchange::Outcome::Response &&
         (insecure.response.status == 200 || insecure.response.status == 401)) {
         remember(u"http"_s);
         QUrl plainBase = https;
@@ -210,7 +195,7 @@ std::optional<QUrl> OciTransport::resolveBase(OciError *error)
         return m_base;
     }
     *error = secure.error(probe, smallBodyLimit);
-    if (insecure.outcome == Exchange::Outcome::Cancelled)
+    if (insecure.outcome == OciHttp::Exchange::Outcome::Cancelled)
         *error = insecure.error(plain, smallBodyLimit);
     else
         error->message += u" (plain HTTP did not answer as a registry either)"_s;
@@ -320,28 +305,28 @@ std::optional<QByteArray> OciTransport::bearerToken(OciError *error)
         // registry itself was configured as plain HTTP).
         const bool plainRegistry = m_base && m_base->scheme() == u"http";
         if (url.scheme() != u"https" && !isLoopbackHost(url.host()) && !plainRegistry) {
-            *error = makeError(OciError::Kind::Unauthorized,
-                               u"the registry's token server %1 is not HTTPS: Stevedore does not "
-                               u"send credentials to it"_s.arg(displayUrl(url)));
+            *error = ociError(OciError::Kind::Unauthorized,
+                              u"the registry's token server %1 is not HTTPS: Stevedore does not "
+                              u"send credentials to it"_s.arg(ociDisplayUrl(url)));
             return std::nullopt;
         }
         const QByteArray pair = (user->username + u':' + user->password).toUtf8();
         authorization = "Basic " + pair.toBase64();
     }
 
-    Exchange answer;
+    OciHttp::Exchange answer;
     for (int redirects = 0;; ++redirects) {
         const bool sameRealm = url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery) == realmOrigin;
-        answer = exchange(Method::Get, url, {"application/json"},
-                          sameRealm ? authorization : QByteArray(), smallBodyLimit);
-        if (answer.outcome != Exchange::Outcome::Response) {
+        answer = m_http.exchange(Method::Get, url, {"application/json"},
+                                 sameRealm ? authorization : QByteArray(), smallBodyLimit);
+        if (answer.outcome != OciHttp::Exchange::Outcome::Response) {
             *error = answer.error(url, smallBodyLimit);
             return std::nullopt;
         }
         if (!isRedirect(answer.response.status))
             break;
         if (redirects >= m_options.maxRedirects) {
-            *error = makeError(
+            *error = ociError(
                 OciError::Kind::InvalidResponse,
                 u"the token server redirected more than %1 times"_s.arg(m_options.maxRedirects));
             return std::nullopt;
@@ -350,22 +335,22 @@ std::optional<QByteArray> OciTransport::bearerToken(OciError *error)
     }
     const int status = answer.response.status;
     if (status == 401 || status == 403) {
-        *error = makeError(
+        *error = ociError(
             OciError::Kind::Unauthorized,
-            user
-                ? u"the registry's token server %1 refused the credentials from "
-                  u"%2 (%3)"_s.arg(displayUrl(url), m_credentialSource, statusText(answer.response))
-                : u"the registry's token server %1 refused anonymous access (%2): "
-                  u"credentials needed; "_s.arg(displayUrl(url), statusText(answer.response)) +
-                      credentialHint(),
+            user ? u"the registry's token server %1 refused the credentials from "
+                   u"%2 (%3)"_s.arg(ociDisplayUrl(url), m_credentialSource,
+                                    statusText(answer.response))
+                 : u"the registry's token server %1 refused anonymous access (%2): "
+                   u"credentials needed; "_s.arg(ociDisplayUrl(url), statusText(answer.response)) +
+                       credentialHint(),
             status);
         return std::nullopt;
     }
     if (status < 200 || status > 299) {
-        *error = makeError(status == 429 ? OciError::Kind::RateLimited : OciError::Kind::Registry,
-                           u"the registry's token server %1 answered %2"_s.arg(
-                               displayUrl(url), statusText(answer.response)),
-                           status);
+        *error = ociError(status == 429 ? OciError::Kind::RateLimited : OciError::Kind::Registry,
+                          u"the registry's token server %1 answered %2"_s.arg(
+                              ociDisplayUrl(url), statusText(answer.response)),
+                          status);
         return std::nullopt;
     }
     const QJsonObject object = QJsonDocument::fromJson(answer.response.body).object();
@@ -373,9 +358,9 @@ std::optional<QByteArray> OciTransport::bearerToken(OciError *error)
     if (token.isEmpty())
         token = object.value(u"access_token"_s).toString();
     if (token.isEmpty()) {
-        *error = makeError(
+        *error = ociError(
             OciError::Kind::InvalidResponse,
-            u"the registry's token server %1 answered without a token"_s.arg(displayUrl(url)));
+            u"the registry's token server %1 answered without a token"_s.arg(ociDisplayUrl(url)));
         return std::nullopt;
     }
     // The distribution token spec's default lifetime is 60 s; renew a little early.
@@ -407,8 +392,8 @@ bool OciTransport::authenticate(const QByteArray &challengeHeader, bool hadAutho
         const QUrl realm(bearer->parameters.value(u"realm"_s));
         if (!realm.isValid() || realm.host().isEmpty() ||
             (realm.scheme() != u"https" && realm.scheme() != u"http")) {
-            *error = makeError(OciError::Kind::InvalidResponse,
-                               u"the registry's Bearer challenge has no usable realm"_s, 401);
+            *error = ociError(OciError::Kind::InvalidResponse,
+                              u"the registry's Bearer challenge has no usable realm"_s, 401);
             return false;
         }
         Challenge challenge{realm, bearer->parameters.value(u"service"_s),
@@ -428,14 +413,14 @@ bool OciTransport::authenticate(const QByteArray &challengeHeader, bool hadAutho
     }
     if (find(u"basic"_s)) {
         if (hadAuthorization && m_basic) {
-            *error = makeError(OciError::Kind::Unauthorized,
-                               u"the registry refused the user name and password from %1"_s.arg(
-                                   m_credentialSource),
-                               401);
+            *error = ociError(OciError::Kind::Unauthorized,
+                              u"the registry refused the user name and password from %1"_s.arg(
+                                  m_credentialSource),
+                              401);
             return false;
         }
         if (!credential()) {
-            *error = makeError(
+            *error = ociError(
                 OciError::Kind::Unauthorized,
                 u"the registry asks for a user name and password: "_s + credentialHint(), 401);
             return false;
@@ -447,7 +432,7 @@ bool OciTransport::authenticate(const QByteArray &challengeHeader, bool hadAutho
     QStringList schemes;
     for (const OciAuthChallenge &challenge : challenges)
         schemes.append(challenge.scheme);
-    *error = makeError(
+    *error = ociError(
         schemes.isEmpty() ? OciError::Kind::Unauthorized : OciError::Kind::Unsupported,
         schemes.isEmpty()
             ? u"the registry answered 401 without a WWW-Authenticate challenge"_s
@@ -463,21 +448,21 @@ OciError OciTransport::statusError(const OciResponse &response, bool sentAuthori
     switch (response.status) {
     case 401:
         if (sentAuthorization && m_credential)
-            return makeError(OciError::Kind::Unauthorized,
-                             u"the registry refused access with the credentials from %1: %2"_s.arg(
-                                 m_credentialSource, text),
-                             401);
-        return makeError(OciError::Kind::Unauthorized,
-                         u"the registry requires credentials (%1): "_s.arg(text) + credentialHint(),
-                         401);
+            return ociError(OciError::Kind::Unauthorized,
+                            u"the registry refused access with the credentials from %1: %2"_s.arg(
+                                m_credentialSource, text),
+                            401);
+        return ociError(OciError::Kind::Unauthorized,
+                        u"the registry requires credentials (%1): "_s.arg(text) + credentialHint(),
+                        401);
     case 403:
-        return makeError(OciError::Kind::Unauthorized, u"access denied: "_s + text, 403);
+        return ociError(OciError::Kind::Unauthorized, u"access denied: "_s + text, 403);
     case 404:
-        return makeError(OciError::Kind::NotFound, text, 404);
+        return ociError(OciError::Kind::NotFound, text, 404);
     default:
         break;
     }
-    return makeError(OciError::Kind::Registry, text, response.status);
+    return ociError(OciError::Kind::Registry, text, response.status);
 }
 
 std::optional<OciResponse> OciTransport::request(Method method, const QUrl &start,
@@ -494,8 +479,8 @@ std::optional<OciResponse> OciTransport::request(Method method, const QUrl &star
         const std::optional<QByteArray> authorization = authorizationFor(url, error);
         if (!authorization)
             return std::nullopt;
-        Exchange answer = exchange(method, url, accept, *authorization, maxBytes);
-        if (answer.outcome != Exchange::Outcome::Response) {
+        OciHttp::Exchange answer = m_http.exchange(method, url, accept, *authorization, maxBytes);
+        if (answer.outcome != OciHttp::Exchange::Outcome::Response) {
             *error = answer.error(url, maxBytes);
             return std::nullopt;
         }
@@ -507,25 +492,24 @@ std::optional<OciResponse> OciTransport::request(Method method, const QUrl &star
             const QUrl next = url.resolved(location);
             if (location.isEmpty() || !next.isValid() ||
                 (next.scheme() != u"https" && next.scheme() != u"http")) {
-                *error = makeError(OciError::Kind::InvalidResponse,
-                                   u"HTTP %1 from %2 without a usable Location"_s.arg(
-                                       QString::number(status), displayUrl(url)),
-                                   status);
+                *error = ociError(OciError::Kind::InvalidResponse,
+                                  u"HTTP %1 from %2 without a usable Location"_s.arg(
+                                      QString::number(status), ociDisplayUrl(url)),
+                                  status);
                 return std::nullopt;
             }
             if (url.scheme() == u"https" && next.scheme() == u"http") {
-                *error =
-                    makeError(OciError::Kind::InvalidResponse,
-                              u"%1 redirects from HTTPS to plain HTTP (%2); not followed"_s.arg(
-                                  displayUrl(url), displayUrl(next)),
-                              status);
+                *error = ociError(OciError::Kind::InvalidResponse,
+                                  u"%1 redirects from HTTPS to plain HTTP (%2); not followed"_s.arg(
+                                      ociDisplayUrl(url), ociDisplayUrl(next)),
+                                  status);
                 return std::nullopt;
             }
             if (++redirects > m_options.maxRedirects) {
-                *error = makeError(OciError::Kind::InvalidResponse,
-                                   u"more than %1 redirects, last to %2"_s.arg(
-                                       QString::number(m_options.maxRedirects), displayUrl(next)),
-                                   status);
+                *error = ociError(OciError::Kind::InvalidResponse,
+                                  u"more than %1 redirects, last to %2"_s.arg(
+                                      QString::number(m_options.maxRedirects), ociDisplayUrl(next)),
+                                  status);
                 return std::nullopt;
             }
             // Authorization is added again only if the target is the registry itself.
@@ -547,18 +531,18 @@ std::optional<OciResponse> OciTransport::request(Method method, const QUrl &star
             const qint64 waitSeconds = retryAfter.value_or(qint64(1) << std::min(retries, 5));
             if (retries >= m_options.maxRetries || waitSeconds > m_options.maxRetryWait.count()) {
                 OciError limited =
-                    makeError(OciError::Kind::RateLimited,
-                              retryAfter ? u"rate limited (%1), retry after %2 s"_s.arg(
-                                               statusText(response), QString::number(*retryAfter))
-                                         : u"rate limited (%1), still after %2 retries"_s.arg(
-                                               statusText(response), QString::number(retries)),
-                              status);
+                    ociError(OciError::Kind::RateLimited,
+                             retryAfter ? u"rate limited (%1), retry after %2 s"_s.arg(
+                                              statusText(response), QString::number(*retryAfter))
+                                        : u"rate limited (%1), still after %2 retries"_s.arg(
+                                              statusText(response), QString::number(retries)),
+                             status);
                 limited.retryAfterSeconds = retryAfter ? int(*retryAfter) : -1;
                 *error = limited;
                 return std::nullopt;
             }
             ++retries;
-            if (!sleep(waitSeconds * 1000, error))
+            if (!m_http.sleep(waitSeconds * 1000, error))
                 return std::nullopt;
             continue;
         }

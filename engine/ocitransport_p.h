@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/ocihttp_p.h"
 #include "engine/ocireference.h"
 #include "engine/ocitypes.h"
 
@@ -13,28 +14,12 @@
 #include <optional>
 #include <utility>
 
-QT_BEGIN_NAMESPACE
-class QNetworkAccessManager;
-QT_END_NAMESPACE
-
 namespace Stevedore {
 
-/// One HTTP answer from a registry (after redirects, authentication and retries).
-struct OciResponse
-{
-    int status = 0;
-    QUrl url; ///< the URL that answered (after redirects)
-    QByteArray body;
-    QList<QPair<QByteArray, QByteArray>> headers;
-
-    /// The value of header @p name (case-insensitive); empty when absent.
-    QByteArray header(QByteArrayView name) const;
-};
-
-/// Blocking HTTP for OciClient, with what the distribution protocol needs around it: the
-/// registry's base URL (mirror, HTTPS, or plain HTTP for local registries), Bearer and Basic
+/// What the distribution protocol needs around plain HTTP exchanges (OciHttp): the registry's
+/// base URL (mirror, HTTPS, or plain HTTP for local registries), Bearer and Basic
 /// authentication with a process-wide token cache, redirects followed by hand (credentials
-/// never leave the registry's origin), Retry-After, size limits, timeouts and cancellation.
+/// never leave the registry's origin), and waiting out 429/503 with Retry-After.
 ///
 /// Threading: owns a QNetworkAccessManager created on the constructing thread and waits for
 /// each reply in a local QEventLoop on that thread, so the thread must be the one that uses
@@ -43,11 +28,7 @@ struct OciResponse
 class OciTransport
 {
 public:
-    enum class Method
-    {
-        Get,
-        Head,
-    };
+    using Method = OciHttp::Method;
 
     OciTransport(const OciReference &reference, const OciClientOptions &options);
     ~OciTransport();
@@ -71,11 +52,8 @@ public:
     static void clearTokenCache();
 
 private:
-    struct Exchange;
     struct Challenge;
 
-    Exchange exchange(Method method, const QUrl &url, const QList<QByteArray> &accept,
-                      const QByteArray &authorization, qint64 maxBytes);
     std::optional<QUrl> resolveBase(OciError *error);
     /// The configured mirror (as written, and its URL) for this registry, if any.
     std::optional<std::pair<QString, QUrl>> mirror() const;
@@ -85,14 +63,12 @@ private:
     bool authenticate(const QByteArray &challengeHeader, bool hadAuthorization, OciError *error);
     std::optional<QByteArray> bearerToken(OciError *error);
     const std::optional<Credential> &credential();
-    bool sleep(qint64 milliseconds, OciError *error);
-    bool isCancelled() const;
     OciError statusError(const OciResponse &response, bool sentAuthorization) const;
     QString credentialHint() const;
 
     OciReference m_reference;
     OciClientOptions m_options;
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    OciHttp m_http;
     std::optional<QUrl> m_base;
     std::unique_ptr<Challenge> m_bearer;
     bool m_basic = false;

@@ -18,7 +18,8 @@ that blob downloads are redirected to. The repository name picks the misbehaviou
   digest/mismatch  manifests: a Docker-Content-Digest that is not the body's
   bad/challenge    401 with a challenge of an unsupported scheme
   auth/redirect    needs basic auth (--user/--password); its config blob redirects to the other
-                   listener, which refuses (and records) any request carrying Authorization
+                   listener, which refuses (and records) any request carrying Authorization;
+                   blob sha256:222... redirects to a closed port with a signed-looking URL
 
 GET /stats answers {"hits": {path: n}, "huge_bytes_sent": n, "stalled": n,
 "other_authorization_seen": bool, "other_requests": n}. Nothing is logged.
@@ -156,6 +157,10 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/v2/auth/redirect/manifests/v1":
             self.send(200, MANIFEST, "application/vnd.oci.image.manifest.v1+json",
                       headers=[("Docker-Content-Digest", MANIFEST_DIGEST)])
+        elif path == "/v2/auth/redirect/blobs/sha256:" + "2" * 64:
+            # To a closed port: the error names the URL, which must not show the signature.
+            self.send(307, b"", headers=[("Location", "http://127.0.0.2:1/blobs/x?"
+                                                      "X-Amz-Signature=s3cr3t-signature")])
         elif path == "/v2/auth/redirect/blobs/" + CONFIG_DIGEST:
             target = "http://127.0.0.2:%d/blobs/%s?X-Amz-Signature=s3cr3t-signature" % (
                 config.other_port, CONFIG_DIGEST)
