@@ -365,8 +365,13 @@ std::optional<QString> OciClient::manifestDigest(const QString &reference, OciEr
         return std::nullopt;
     const std::optional<OciResponse> response = m_transport->request(
         OciTransport::Method::Head, *url, manifestMediaTypes(), headBodyLimit, e);
-    if (!response)
+    if (!response) {
+        // A HEAD answer has no body to say what is missing: say it here.
+        if (e->kind == OciError::Kind::NotFound)
+            e->message = u"no manifest \"%1\" in %2 (%3)"_s.arg(reference, m_reference->repoURL(),
+                                                                e->message);
         return std::nullopt;
+    }
     const QString announced = QString::fromLatin1(response->header("Docker-Content-Digest"));
     if (byReference) {
         if (!announced.isEmpty() && announced != reference) {

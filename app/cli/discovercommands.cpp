@@ -78,6 +78,15 @@ int discover(const CommandLine &line, Streams io)
                                                    : QStringLiteral("discover: takes one PATH"));
     if (!checkPaths(line.positional, io, &exitCode))
         return exitCode;
+    // A usage error, found before the store is opened (and created).
+    DiscoveryScheduler::Settings settings = DiscoveryScheduler::Settings::fromUserSettings();
+    settings.pollOnTimer = false;
+    for (const QString &mirror : line.mirrors) {
+        if (!settings.addMirror(mirror))
+            return usage(io, QStringLiteral("--mirror \"%1\": write HOST=URL, e.g. "
+                                            "ghcr.io=http://127.0.0.1:5000")
+                                 .arg(mirror));
+    }
     Pipeline pipeline;
     std::unique_ptr<Store> store;
     if (!openPipeline(line.positional.first(), io, &pipeline, &store, &exitCode))
@@ -93,14 +102,6 @@ int discover(const CommandLine &line, Streams io)
         return usage(io, QStringLiteral("discover: no warehouse \"%1\" in %2")
                              .arg(only, line.positional.first()));
 
-    DiscoveryScheduler::Settings settings = DiscoveryScheduler::Settings::fromUserSettings();
-    settings.pollOnTimer = false;
-    for (const QString &mirror : line.mirrors) {
-        if (!settings.addMirror(mirror))
-            return usage(io, QStringLiteral("--mirror \"%1\": write HOST=URL, e.g. "
-                                            "ghcr.io=http://127.0.0.1:5000")
-                                 .arg(mirror));
-    }
     DiscoveryScheduler scheduler(store.get(), StatePaths::cacheDir(), settings);
     scheduler.setPipeline(pipeline);
     QEventLoop loop;

@@ -1,8 +1,9 @@
 // The OCI distribution client against real `docker-registry` servers on 127.0.0.1 (anonymous,
 // htpasswd basic auth, token auth with a small RS256 token server, and TLS), filled with images
-// built here by hand as an OCI layout and pushed with skopeo; against a hostile registry
-// (tests/support/oci_hostile_registry.py) for malformed, huge, stalled, rate-limited and
-// redirecting answers. The parsers it relies on are tested row by row in tst_ociparsing.
+// built here by hand as an OCI layout and pushed with skopeo (tests/support/testregistry.h);
+// against a hostile registry (tests/support/oci_hostile_registry.py) for malformed, huge,
+// stalled, rate-limited and redirecting answers. The parsers it relies on are tested row by row
+// in tst_ociparsing.
 //
 // Runs itself again inside a private D-Bus session with GNOME Keyring (as tst_keychain does) so
 // the keychain lookup of registry credentials is tested without touching the user's keyring.
@@ -11,11 +12,9 @@
 #include "engine/ociclient.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -29,6 +28,7 @@
 
 #include <cstdio>
 
+#include "tests/support/testregistry.h"
 #include "tests/support/testservers.h"
 
 using namespace Qt::StringLiterals;
@@ -41,31 +41,12 @@ const char sessionVariable[] = "STEVEDORE_OCICLIENT_TEST_SESSION";
 const QString supportDir = QStringLiteral(STEVEDORE_TEST_SUPPORT_DIR);
 const QString registryUser = u"stevedore"_s;
 const QString registryPassword = u"reg1stry-passw0rd"_s;
-const QString ociManifestType = u"application/vnd.oci.image.manifest.v1+json"_s;
-const QString ociIndexType = u"application/vnd.oci.image.index.v1+json"_s;
-
-QString sha256(const QByteArray &data)
-{
-    return u"sha256:"_s +
-           QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
-}
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
 
 QDateTime utc(const QString &iso)
 {
     QDateTime when = QDateTime::fromString(iso, Qt::ISODateWithMs);
     when.setTimeSpec(Qt::UTC);
     return when;
-}
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
 }
 
 /// The registry's tag order is its own (distribution 2.8 lists them as its storage does).
@@ -103,154 +84,6 @@ QJsonObject getJson(const QString &url)
         finished.wait(10000);
     return QJsonDocument::fromJson(reply->readAll()).object();
 }
-
-/// An OCI image layout (https://github.com/opencontainers/image-spec/blob/main/image-layout.md)
-/// written by hand: blobs, manifests, indexes and the `index.json` naming them by tag.
-class OciLayout
-{
-public:
-    struct Blob
-    {
-        QString digest;
-        qint64 size = 0;
-        QString mediaType;
-        QByteArray content;
-    };
-    struct Image
-    {
-        Blob manifest;
-        Blob config;
-    };
-
-    explicit OciLayout(const QString &dir)
-        : m_dir(dir)
-    {
-        QDir().mkpath(m_dir + u"/blobs/sha256"_s);
-        writeFile(m_dir + u"/oci-layout"_s, R"({"imageLayoutVersion":"1.0.0"})");
-    }
-
-    QString path() const { return m_dir; }
-
-    Blob blob(const QByteArray &content, const QString &mediaType)
-    {
-        const QString digest = sha256(content);
-        writeFile(m_dir + u"/blobs/sha256/"_s + digest.mid(7), content);
-        return {digest, content.size(), mediaType, content};
-    }
-
-    /// A gzip-compressed tar of one file; @p diffId receives the digest of the plain tar.
-    std::optional<Blob> layer(const QString &content, QString *diffId)
-    {
-        const QString work = m_dir + u"/../layer-src"_s;
-        QDir(work).removeRecursively();
-        QDir().mkpath(work);
-        writeFile(work + u"/content.txt"_s, content.toUtf8());
-        QByteArray tar;
-        if (!run(u"tar"_s, {u"-C"_s, work, u"-cf"_s, u"-"_s, u"content.txt"_s}, &tar))
-            return std::nullopt;
-        *diffId = sha256(tar);
-        writeFile(work + u".tar"_s, tar);
-        QByteArray gzipped;
-        if (!run(u"gzip"_s, {u"-n"_s, u"-c"_s, work + u".tar"_s}, &gzipped))
-            return std::nullopt;
-        return blob(gzipped, u"application/vnd.oci.image.layer.v1.tar+gzip"_s);
-    }
-
-    std::optional<Image> image(const OciPlatform &platform, const QString &created,
-                               const QJsonObject &labels, const QJsonObject &annotations)
-    {
-        QString diffId;
-        const std::optional<Blob> layerBlob = layer(u"image for "_s + created, &diffId);
-        if (!layerBlob)
-            return std::nullopt;
-        QJsonObject config{{u"architecture"_s, platform.architecture},
-                           {u"os"_s, platform.os},
-                           {u"created"_s, created},
-                           {u"config"_s, QJsonObject{{u"Labels"_s, labels}}},
-                           {u"rootfs"_s, QJsonObject{{u"type"_s, u"layers"_s},
-                                                     {u"diff_ids"_s, QJsonArray{diffId}}}}};
-        if (!platform.variant.isEmpty())
-            config.insert(u"variant"_s, platform.variant);
-        const Blob configBlob =
-            blob(compact(config), u"application/vnd.oci.image.config.v1+json"_s);
-        QJsonObject manifest{{u"schemaVersion"_s, 2},
-                             {u"mediaType"_s, ociManifestType},
-                             {u"config"_s, descriptor(configBlob)},
-                             {u"layers"_s, QJsonArray{descriptor(*layerBlob)}}};
-        if (!annotations.isEmpty())
-            manifest.insert(u"annotations"_s, annotations);
-        return Image{blob(compact(manifest), ociManifestType), configBlob};
-    }
-
-    /// An attestation manifest as BuildKit attaches them (in-toto layer).
-    Blob attestation()
-    {
-        const Blob statement = blob(R"({"_type":"https://in-toto.io/Statement/v0.1"})",
-                                    u"application/vnd.in-toto+json"_s);
-        const Blob config =
-            blob(compact(QJsonObject{
-                     {u"architecture"_s, u"unknown"_s},
-                     {u"os"_s, u"unknown"_s},
-                     {u"config"_s, QJsonObject{}},
-                     {u"rootfs"_s, QJsonObject{{u"type"_s, u"layers"_s},
-                                               {u"diff_ids"_s, QJsonArray{statement.digest}}}}}),
-                 u"application/vnd.oci.image.config.v1+json"_s);
-        return blob(compact(QJsonObject{{u"schemaVersion"_s, 2},
-                                        {u"mediaType"_s, ociManifestType},
-                                        {u"config"_s, descriptor(config)},
-                                        {u"layers"_s, QJsonArray{descriptor(statement)}}}),
-                    ociManifestType);
-    }
-
-    Blob index(const QList<std::pair<Blob, OciPlatform>> &entries, const QJsonObject &annotations)
-    {
-        QJsonArray manifests;
-        for (const auto &[manifest, platform] : entries) {
-            QJsonObject entry = descriptor(manifest);
-            QJsonObject p{{u"architecture"_s, platform.architecture}, {u"os"_s, platform.os}};
-            if (!platform.variant.isEmpty())
-                p.insert(u"variant"_s, platform.variant);
-            entry.insert(u"platform"_s, p);
-            if (platform.os == u"unknown")
-                entry.insert(
-                    u"annotations"_s,
-                    QJsonObject{{u"vnd.docker.reference.type"_s, u"attestation-manifest"_s},
-                                {u"vnd.docker.reference.digest"_s, entries.first().first.digest}});
-            manifests.append(entry);
-        }
-        return blob(compact(QJsonObject{{u"schemaVersion"_s, 2},
-                                        {u"mediaType"_s, ociIndexType},
-                                        {u"manifests"_s, manifests},
-                                        {u"annotations"_s, annotations}}),
-                    ociIndexType);
-    }
-
-    void tag(const QString &name, const Blob &manifest) { m_tags.append({name, manifest}); }
-
-    bool writeIndex() const
-    {
-        QJsonArray manifests;
-        for (const auto &[name, manifest] : m_tags) {
-            QJsonObject entry = descriptor(manifest);
-            entry.insert(u"annotations"_s,
-                         QJsonObject{{u"org.opencontainers.image.ref.name"_s, name}});
-            manifests.append(entry);
-        }
-        return writeFile(
-            m_dir + u"/index.json"_s,
-            compact(QJsonObject{{u"schemaVersion"_s, 2}, {u"manifests"_s, manifests}}));
-    }
-
-    static QJsonObject descriptor(const Blob &blob)
-    {
-        return {
-            {u"mediaType"_s, blob.mediaType}, {u"digest"_s, blob.digest}, {u"size"_s, blob.size}};
-    }
-
-private:
-    QString m_dir;
-    QList<std::pair<QString, Blob>> m_tags;
-};
 
 /// Runs this test again under `dbus-run-session` with GNOME Keyring's Secret Service started
 /// and unlocked, in a temporary HOME (see tst_keychain). Returns the child's exit code.
@@ -348,8 +181,10 @@ private:
     {
         return u"127.0.0.1:%1/%2"_s.arg(port).arg(name);
     }
-    bool startRegistry(ServerProcess &process, int port, const QString &name, const QString &extra);
-    bool push(const OciLayout &layout, const QString &tag, const QString &repository);
+    bool startRegistry(TestRegistry &registry, int port, const QString &name, const QString &extra)
+    {
+        return registry.start(m_dir.path(), m_storage, name, extra, port);
+    }
     int tokenRequests() const
     {
         return getJson(u"http://127.0.0.1:%1/stats"_s.arg(m_tokenServerPort))
@@ -363,11 +198,11 @@ private:
 
     QTemporaryDir m_dir;
     QString m_storage;
-    ServerProcess m_anonymous;
-    ServerProcess m_basic;
-    ServerProcess m_token;
+    TestRegistry m_anonymous;
+    TestRegistry m_basic;
+    TestRegistry m_token;
     ServerProcess m_tokenServer;
-    ServerProcess m_tls;
+    TestRegistry m_tls;
     ServerProcess m_hostile;
     int m_anonymousPort = 0;
     int m_basicPort = 0;
@@ -391,32 +226,6 @@ OciClientOptions TestOciClient::options() const
     options.stallTimeout = std::chrono::seconds(10);
     options.requestTimeout = std::chrono::seconds(30);
     return options;
-}
-
-bool TestOciClient::startRegistry(ServerProcess &process, int port, const QString &name,
-                                  const QString &extra)
-{
-    const QString config = m_dir.filePath(name + u".yml"_s);
-    const QString text =
-        u"version: 0.1\n"
-        u"log:\n  level: error\n  accesslog:\n    disabled: true\n"
-        u"storage:\n  filesystem:\n    rootdirectory: %1\n  delete:\n"
-        u"    enabled: true\n"
-        u"http:\n  addr: 127.0.0.1:%2\n  secret: stevedore-test-secret\n"_s.arg(m_storage)
-            .arg(port) +
-        extra;
-    if (!writeFile(config, text.toUtf8()))
-        return false;
-    return process.start(u"docker-registry"_s, {u"serve"_s, config}, port);
-}
-
-bool TestOciClient::push(const OciLayout &layout, const QString &tag, const QString &repository)
-{
-    return run(u"skopeo"_s,
-               {u"--insecure-policy"_s, u"copy"_s, u"--quiet"_s, u"--all"_s,
-                u"--preserve-digests"_s, u"--dest-tls-verify=false"_s,
-                u"oci:"_s + layout.path() + u':' + tag,
-                u"docker://127.0.0.1:%1/%2:%3"_s.arg(m_anonymousPort).arg(repository, tag)});
 }
 
 void TestOciClient::initTestCase()
@@ -465,8 +274,8 @@ void TestOciClient::initTestCase()
     m_anonymousPort = freePort();
     QVERIFY(startRegistry(m_anonymous, m_anonymousPort, u"anonymous"_s, {}));
     for (const QString &tag : std::as_const(m_publicTags))
-        QVERIFY2(push(layout, tag, u"public/app"_s), qPrintable(tag));
-    QVERIFY(push(layout, u"v1.0.0"_s, u"private/app"_s));
+        QVERIFY2(m_anonymous.push(layout, tag, u"public/app"_s), qPrintable(tag));
+    QVERIFY(m_anonymous.push(layout, u"v1.0.0"_s, u"private/app"_s));
 
     QByteArray htpasswd;
     QVERIFY(run(u"htpasswd"_s, {u"-Bbn"_s, registryUser, registryPassword}, &htpasswd));
@@ -535,7 +344,7 @@ void TestOciClient::anonymousTagsManifestsAndBlobs()
     const std::optional<OciManifest> manifest = client.manifest(u"v1.0.0"_s, &error);
     QVERIFY2(manifest, qPrintable(describe(error)));
     QCOMPARE(manifest->digest, m_imageA.manifest.digest);
-    QCOMPARE(manifest->mediaType, ociManifestType);
+    QCOMPARE(manifest->mediaType, OciLayout::manifestType);
     QCOMPARE(manifest->body, m_imageA.manifest.content);
     QCOMPARE(manifest->config.digest, m_imageA.config.digest);
     QCOMPARE(manifest->layers.size(), 1);
@@ -610,7 +419,7 @@ void TestOciClient::singleImage()
     QVERIFY2(info, qPrintable(describe(error)));
     QCOMPARE(info->reference, u"v1.0.0"_s);
     QCOMPARE(info->digest, m_imageA.manifest.digest);
-    QCOMPARE(info->mediaType, ociManifestType);
+    QCOMPARE(info->mediaType, OciLayout::manifestType);
     QCOMPARE(info->platform->toString(), u"linux/amd64"_s);
     QCOMPARE(info->configDigest, m_imageA.config.digest);
     // The config label is newer than the config's own `created`.
@@ -639,7 +448,7 @@ void TestOciClient::multiPlatformIndex()
     std::optional<OciManifestInfo> info = client.image(u"multi"_s, std::nullopt, &error);
     QVERIFY2(info, qPrintable(describe(error)));
     QCOMPARE(info->digest, m_index.digest);
-    QCOMPARE(info->mediaType, ociIndexType);
+    QCOMPARE(info->mediaType, OciLayout::indexType);
     QVERIFY(!info->platform);
     QVERIFY(info->configDigest.isEmpty());
     QCOMPARE(info->annotations.value(u"org.opencontainers.image.vendor"_s), u"Stevedore"_s);
