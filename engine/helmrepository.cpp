@@ -354,20 +354,7 @@ QString httpError(const Response &response, const QUrl &url, const QUrl &reposit
 
 std::optional<Credential> keychainCredential(const QUrl &repositoryURL, QString *note)
 {
-    const QString account = HelmRepository::keychainAccount(repositoryURL);
-    const Keychain::ReadResult entry = Keychain::read(account);
-    if (entry.status == Keychain::Status::Failed)
-        *note = entry.error;
-    if (entry.status != Keychain::Status::Ok)
-        return std::nullopt;
-    const QJsonObject object = QJsonDocument::fromJson(entry.text.toUtf8()).object();
-    if (!object.value(u"password"_s).isString()) {
-        *note = u"keychain entry %1 is not a credential (expected JSON with \"username\" and "
-                u"\"password\")"_s.arg(account);
-        return std::nullopt;
-    }
-    return Credential{object.value(u"username"_s).toString(),
-                      object.value(u"password"_s).toString()};
+    return Keychain::readCredential(HelmRepository::keychainAccount(repositoryURL), note);
 }
 
 } // namespace
@@ -392,14 +379,7 @@ QString HelmRepository::cacheFile(const QString &cacheRoot, const QUrl &reposito
 
 QString HelmRepository::keychainAccount(const QUrl &repositoryURL)
 {
-    const QString scheme = repositoryURL.scheme().toLower();
-    QString host = repositoryURL.host(QUrl::FullyEncoded);
-    if (host.contains(u':'))
-        host = u'[' + host + u']';
-    QString account = u"helm:"_s + scheme + u"://"_s + host;
-    if (const int port = repositoryURL.port(); port != -1 && port != defaultPort(scheme))
-        account += u':' + QString::number(port);
-    return account;
+    return Keychain::urlAccount(u"helm"_s, repositoryURL);
 }
 
 HelmRepository::Result HelmRepository::fetch(const QUrl &repositoryURL, const QStringList &charts,

@@ -192,16 +192,21 @@ QString Keychain::service()
     return u"stevedore"_s;
 }
 
-QString Keychain::gitAccount(const QUrl &url)
+QString Keychain::urlAccount(const QString &prefix, const QUrl &url)
 {
     const QString scheme = url.scheme().toLower();
     QString host = url.host(QUrl::FullyEncoded);
     if (host.contains(u':'))
         host = u'[' + host + u']';
-    QString account = u"git:"_s + scheme + u"://"_s + host;
+    QString account = prefix + u':' + scheme + u"://"_s + host;
     if (const int port = url.port(); port != -1 && port != defaultPort(scheme))
         account += u':' + QString::number(port);
     return account;
+}
+
+QString Keychain::gitAccount(const QUrl &url)
+{
+    return urlAccount(u"git"_s, url);
 }
 
 QString Keychain::secretAccount(const QString &name)
@@ -278,29 +283,38 @@ Keychain::Status Keychain::remove(const QString &account, QString *error,
     return Status::Ok;
 }
 
-std::optional<Credential> Keychain::readGitCredential(const QUrl &url, QString *error)
+std::optional<Credential> Keychain::readCredential(const QString &account, QString *error)
 {
-    const QString account = gitAccount(url);
     const std::optional<QString> text = readText(account, error);
     if (!text)
         return std::nullopt;
     const QJsonObject object = QJsonDocument::fromJson(text->toUtf8()).object();
     if (!object.value(u"password"_s).isString()) {
         if (error)
-            *error = u"keychain entry %1 is not a git credential (expected JSON with "
-                     u"\"username\" and \"password\")"_s.arg(account);
+            *error = u"keychain entry %1 is not a credential (expected JSON with \"username\" "
+                     u"and \"password\")"_s.arg(account);
         return std::nullopt;
     }
     return Credential{object.value(u"username"_s).toString(),
                       object.value(u"password"_s).toString()};
 }
 
-bool Keychain::writeGitCredential(const QUrl &url, const Credential &credential, QString *error)
+bool Keychain::writeCredential(const QString &account, const Credential &credential, QString *error)
 {
     const QJsonObject object{{u"username"_s, credential.username},
                              {u"password"_s, credential.password}};
     const QString text = QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-    return write(gitAccount(url), text, error) == Status::Ok;
+    return write(account, text, error) == Status::Ok;
+}
+
+std::optional<Credential> Keychain::readGitCredential(const QUrl &url, QString *error)
+{
+    return readCredential(gitAccount(url), error);
+}
+
+bool Keychain::writeGitCredential(const QUrl &url, const Credential &credential, QString *error)
+{
+    return writeCredential(gitAccount(url), credential, error);
 }
 
 bool Keychain::removeGitCredential(const QUrl &url, QString *error)
@@ -315,28 +329,13 @@ QString Keychain::registryAccount(const QString &registry)
 
 std::optional<Credential> Keychain::readRegistryCredential(const QString &registry, QString *error)
 {
-    const QString account = registryAccount(registry);
-    const std::optional<QString> text = readText(account, error);
-    if (!text)
-        return std::nullopt;
-    const QJsonObject object = QJsonDocument::fromJson(text->toUtf8()).object();
-    if (!object.value(u"password"_s).isString()) {
-        if (error)
-            *error = u"keychain entry %1 is not a registry credential (expected JSON with "
-                     u"\"username\" and \"password\")"_s.arg(account);
-        return std::nullopt;
-    }
-    return Credential{object.value(u"username"_s).toString(),
-                      object.value(u"password"_s).toString()};
+    return readCredential(registryAccount(registry), error);
 }
 
 bool Keychain::writeRegistryCredential(const QString &registry, const Credential &credential,
                                        QString *error)
 {
-    const QJsonObject object{{u"username"_s, credential.username},
-                             {u"password"_s, credential.password}};
-    const QString text = QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-    return write(registryAccount(registry), text, error) == Status::Ok;
+    return writeCredential(registryAccount(registry), credential, error);
 }
 
 std::optional<QString> Keychain::readSecret(const QString &name, QString *error)

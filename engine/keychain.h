@@ -44,6 +44,8 @@ public:
     static QString service();
     /// `git:<scheme>://<host>[:port]` for @p url (port only when not the scheme's default).
     static QString gitAccount(const QUrl &url);
+    /// `PREFIX:SCHEME://HOST[:PORT]` (the port only when it is not the scheme's default).
+    static QString urlAccount(const QString &prefix, const QUrl &url);
     /// `secret:<name>`.
     static QString secretAccount(const QString &name);
 
@@ -57,6 +59,11 @@ public:
 
     /// The credential stored for @p url's scheme, host and port; nullopt with an empty @p error
     /// when there is none, nullopt with @p error set when the keychain failed.
+    /// A user name and password stored as JSON `{"username", "password"}` under @p account;
+    /// nullopt with an empty @p error when there is none.
+    static std::optional<Credential> readCredential(const QString &account, QString *error);
+    static bool writeCredential(const QString &account, const Credential &credential,
+                                QString *error = nullptr);
     static std::optional<Credential> readGitCredential(const QUrl &url, QString *error);
     static bool writeGitCredential(const QUrl &url, const Credential &credential,
                                    QString *error = nullptr);
