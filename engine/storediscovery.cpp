@@ -7,6 +7,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <functional>
+
 namespace Stevedore {
 
 namespace {
@@ -41,6 +43,31 @@ DiscoveredCommit commitFromJson(const QJsonObject &object)
     commit.author = object.value(QStringLiteral("author")).toString();
     commit.committedAt = fromTimestamp(object.value(QStringLiteral("committedAt")).toString());
     return commit;
+}
+
+/// Runs @p work in one transaction: all of it lands, or none of it. @p work returns false
+/// when a statement failed; that statement's error is reported.
+bool inTransaction(QSqlDatabase db, QString *error, const std::function<bool(QSqlQuery &)> &work)
+{
+    if (!db.transaction()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery query(db);
+    if (!work(query)) {
+        const QString message = query.lastError().text();
+        db.rollback();
+        if (error)
+            *error = message;
+        return false;
+    }
+    if (!db.commit()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    return true;
 }
 
 bool failed(QSqlQuery &query, QString *error)
@@ -95,102 +122,69 @@ std::optional<GitWalkState> Store::walkState(const QString &warehouse, const QSt
 bool Store::saveDiscovery(const QString &warehouse, const QString &key, const QString &repoURL,
                           const GitWalkState &state, QString *error)
 {
-    QSqlDatabase db = database();
-    if (!db.transaction()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
-    }
     QJsonArray selection;
     for (const DiscoveredCommit &commit : state.selection)
         selection.append(toJson(commit));
     const QString now = timestamp(QDateTime::currentDateTimeUtc());
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO subscription_state (warehouse, "
-                                 "subscription, repo_url, tip, filter_key, selection, polled_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(warehouse);
-    query.addBindValue(key);
-    query.addBindValue(repoURL);
-    query.addBindValue(state.tip);
-    query.addBindValue(state.filterKey);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(selection).toJson(QJsonDocument::Compact)));
-    query.addBindValue(now);
-    if (!query.exec()) {
-        db.rollback();
-        return failed(query, error);
-    }
-    query.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO discovered_commits (warehouse, "
-                       "subscription, repo_url, commit_id, tag, branch, subject, author, "
-                       "committed_at, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const DiscoveredCommit &commit : state.selection) {
-        query.addBindValue(warehouse);
-        query.addBindValue(key);
-        query.addBindValue(repoURL);
-        query.addBindValue(commit.id);
-        query.addBindValue(commit.tag);
-        query.addBindValue(commit.branch);
-        query.addBindValue(commit.subject);
-        query.addBindValue(commit.author);
-        query.addBindValue(timestamp(commit.committedAt));
-        query.addBindValue(now);
-        if (!query.exec()) {
-            db.rollback();
-            return failed(query, error);
+    return inTransaction(database(), error, [&](QSqlQuery &query) {
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO subscription_state (warehouse, "
+                                     "subscription, repo_url, tip, filter_key, selection, "
+                                     "polled_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &value :
+             {QVariant(warehouse), QVariant(key), QVariant(repoURL), QVariant(state.tip),
+              QVariant(state.filterKey),
+              QVariant(QString::fromUtf8(QJsonDocument(selection).toJson(QJsonDocument::Compact))),
+              QVariant(now)})
+            query.addBindValue(value);
+        if (!query.exec())
+            return false;
+        query.prepare(QStringLiteral("INSERT OR IGNORE INTO discovered_commits (warehouse, "
+                                     "subscription, repo_url, commit_id, tag, branch, subject, "
+                                     "author, committed_at, first_seen) VALUES (?, ?, ?, ?, ?, ?, "
+                                     "?, ?, ?, ?)"));
+        for (const DiscoveredCommit &commit : state.selection) {
+            for (const QVariant &value :
+                 {QVariant(warehouse), QVariant(key), QVariant(repoURL), QVariant(commit.id),
+                  QVariant(commit.tag), QVariant(commit.branch), QVariant(commit.subject),
+                  QVariant(commit.author), QVariant(timestamp(commit.committedAt)), QVariant(now)})
+                query.addBindValue(value);
+            if (!query.exec())
+                return false;
         }
-    }
-    if (!db.commit()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
-    }
-    return true;
+        return true;
+    });
 }
 
 bool Store::saveArtifacts(const QString &warehouse, const QString &key, const QString &repoURL,
                           const QList<DiscoveredImage> &images,
                           const QList<DiscoveredChart> &charts, QString *error)
 {
-    QSqlDatabase db = database();
-    if (!db.transaction()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
-    }
     const QString now = timestamp(QDateTime::currentDateTimeUtc());
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT OR IGNORE INTO discovered_images (warehouse, "
-                                 "subscription, repo_url, tag, digest, created_at, first_seen) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    for (const DiscoveredImage &image : images) {
-        for (const QVariant &value :
-             {QVariant(warehouse), QVariant(key), QVariant(repoURL), QVariant(image.tag),
-              QVariant(image.digest), QVariant(timestamp(image.createdAt)), QVariant(now)})
-            query.addBindValue(value);
-        if (!query.exec()) {
-            db.rollback();
-            return failed(query, error);
+    return inTransaction(database(), error, [&](QSqlQuery &query) {
+        query.prepare(QStringLiteral("INSERT OR IGNORE INTO discovered_images (warehouse, "
+                                     "subscription, repo_url, tag, digest, created_at, "
+                                     "first_seen) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (const DiscoveredImage &image : images) {
+            for (const QVariant &value :
+                 {QVariant(warehouse), QVariant(key), QVariant(repoURL), QVariant(image.tag),
+                  QVariant(image.digest), QVariant(timestamp(image.createdAt)), QVariant(now)})
+                query.addBindValue(value);
+            if (!query.exec())
+                return false;
         }
-    }
-    query.prepare(QStringLiteral("INSERT OR IGNORE INTO discovered_charts (warehouse, "
-                                 "subscription, repo_url, name, version, first_seen) VALUES (?, ?, "
-                                 "?, ?, ?, ?)"));
-    for (const DiscoveredChart &chart : charts) {
-        for (const QVariant &value : {QVariant(warehouse), QVariant(key), QVariant(repoURL),
-                                      QVariant(chart.name), QVariant(chart.version), QVariant(now)})
-            query.addBindValue(value);
-        if (!query.exec()) {
-            db.rollback();
-            return failed(query, error);
+        query.prepare(QStringLiteral("INSERT OR IGNORE INTO discovered_charts (warehouse, "
+                                     "subscription, repo_url, name, version, first_seen) VALUES "
+                                     "(?, ?, ?, ?, ?, ?)"));
+        for (const DiscoveredChart &chart : charts) {
+            for (const QVariant &value :
+                 {QVariant(warehouse), QVariant(key), QVariant(repoURL), QVariant(chart.name),
+                  QVariant(chart.version), QVariant(now)})
+                query.addBindValue(value);
+            if (!query.exec())
+                return false;
         }
-    }
-    if (!db.commit()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
-    }
-    return true;
+        return true;
+    });
 }
 
 QList<DiscoveredCommit> Store::discoveredCommits(const QString &warehouse, const QString &key) const
