@@ -405,6 +405,7 @@ void TestDemoPipeline::engineOpensWithoutStore()
     EngineHost host;
     QSignalSpy opened(host.engine(), &Engine::pipelineOpened);
     QSignalSpy storeUnavailable(host.engine(), &Engine::storeUnavailable);
+    host.setDiscoveryEnabled(false); // the fixture names real registries: never contact them
     host.openPipeline(QStringLiteral(STEVEDORE_FIXTURES_DIR) + u"/kargo-simple"_s);
     QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 30000);
     QCOMPARE(storeUnavailable.size(), 1);
