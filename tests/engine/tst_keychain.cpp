@@ -19,6 +19,8 @@
 
 #include <cstdio>
 
+#include "tests/support/secretservice.h"
+
 using namespace Qt::StringLiterals;
 using namespace Stevedore;
 
@@ -41,70 +43,6 @@ void capture(QtMsgType type, const QMessageLogContext &context, const QString &m
     }
     if (previousHandler)
         previousHandler(type, context, message);
-}
-
-/// Runs this test again under `dbus-run-session` with GNOME Keyring's Secret Service started
-/// and unlocked, in a temporary HOME. Returns the child's exit code.
-int runInPrivateSession(int argc, char *argv[])
-{
-    QCoreApplication app(argc, argv);
-    const QString dbusRunSession = QStandardPaths::findExecutable(u"dbus-run-session"_s);
-    const QString keyringDaemon = QStandardPaths::findExecutable(u"gnome-keyring-daemon"_s);
-    if (dbusRunSession.isEmpty() || keyringDaemon.isEmpty()) {
-        std::fprintf(stderr, "FAIL!  : tst_keychain needs dbus-run-session and "
-                             "gnome-keyring-daemon (Debian packages dbus and gnome-keyring) "
-                             "to run a private Secret Service\n");
-        return 1;
-    }
-    QTemporaryDir home;
-    if (!home.isValid() || !QDir(home.path()).mkpath(u"data"_s) ||
-        !QDir(home.path()).mkpath(u"runtime"_s) ||
-        !QFile::setPermissions(home.filePath(u"runtime"_s),
-                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)) {
-        std::fprintf(stderr, "FAIL!  : tst_keychain cannot create its temporary HOME\n");
-        return 1;
-    }
-
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QString::fromLatin1(sessionVariable), u"1"_s);
-    environment.insert(u"HOME"_s, home.path());
-    environment.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-    environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-    environment.insert(u"XDG_CACHE_HOME"_s, home.filePath(u"cache"_s));
-    environment.insert(u"XDG_RUNTIME_DIR"_s, home.filePath(u"runtime"_s));
-    // QtKeychain picks KWallet on KDE desktops; here it has to be the Secret Service.
-    for (const char *name : {"DBUS_SESSION_BUS_ADDRESS", "XDG_CURRENT_DESKTOP", "DESKTOP_SESSION",
-                             "KDE_FULL_SESSION", "KDE_SESSION_VERSION", "GNOME_KEYRING_CONTROL"})
-        environment.remove(QString::fromLatin1(name));
-
-    QStringList arguments = {
-        u"--"_s, u"sh"_s, u"-c"_s,
-        u"printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null"
-        u" || { echo 'FAIL!  : gnome-keyring-daemon did not start' >&2; exit 1; }; "
-        u"exec \"$0\" \"$@\""_s,
-        QCoreApplication::applicationFilePath()};
-    arguments += app.arguments().mid(1);
-
-    QProcess child;
-    child.setProcessEnvironment(environment);
-    child.setProcessChannelMode(QProcess::ForwardedChannels);
-    child.start(dbusRunSession, arguments);
-    if (!child.waitForStarted()) {
-        std::fprintf(stderr, "FAIL!  : tst_keychain cannot run dbus-run-session: %s\n",
-                     qPrintable(child.errorString()));
-        return 1;
-    }
-    if (!child.waitForFinished(280'000)) {
-        child.kill();
-        child.waitForFinished();
-        std::fprintf(stderr, "FAIL!  : tst_keychain did not finish in its private session\n");
-        return 1;
-    }
-    if (child.exitStatus() != QProcess::NormalExit) {
-        std::fprintf(stderr, "FAIL!  : tst_keychain crashed in its private session\n");
-        return 1;
-    }
-    return child.exitCode();
 }
 
 } // namespace
@@ -285,7 +223,7 @@ void TestKeychain::usableFromShortLivedThreads()
 int main(int argc, char *argv[])
 {
     if (!qEnvironmentVariableIsSet(sessionVariable))
-        return runInPrivateSession(argc, argv);
+        return Stevedore::Testing::runInPrivateSecretService(argc, argv, sessionVariable);
     QCoreApplication app(argc, argv);
     TestKeychain test;
     QTEST_SET_MAIN_SOURCE_PATH
