@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/support/testservers.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -180,22 +182,9 @@ void TestCli::cleanup()
 }
 
 /// Built from nothing, so the user's own settings never leak in; every place stevedorectl might
-/// write to points into the test's temporary folder.
 QProcessEnvironment TestCli::environment() const
 {
-    QProcessEnvironment environment;
-    environment.insert(u"HOME"_s, home());
-    environment.insert(u"XDG_DATA_HOME"_s, home() + u"/.local/share"_s);
-    environment.insert(u"XDG_CONFIG_HOME"_s, home() + u"/.config"_s);
-    environment.insert(u"XDG_CACHE_HOME"_s, home() + u"/.cache"_s);
-    environment.insert(u"STEVEDORE_STATE_DIR"_s, envStateDir());
-    environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    environment.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
-    // Needed to find Qt itself when it is not installed system-wide.
-    const QString libraries = qEnvironmentVariable("LD_LIBRARY_PATH");
-    if (!libraries.isEmpty())
-        environment.insert(u"LD_LIBRARY_PATH"_s, libraries);
-    return environment;
+    return Stevedore::Testing::isolatedEnvironment(home(), envStateDir());
 }
 
 Result TestCli::run(const QStringList &arguments, const QString &workingDirectory) const

@@ -168,23 +168,9 @@ void TestCliDiscover::cleanup()
 }
 
 /// Built from nothing for every run, so that nothing of the user's (git configuration, SSH
-/// agent, settings, state) leaks in; every place stevedorectl might write to is in m_temp.
 QProcessEnvironment TestCliDiscover::environment() const
 {
-    QProcessEnvironment environment;
-    environment.insert(u"HOME"_s, home());
-    environment.insert(u"XDG_CONFIG_HOME"_s, home() + u"/.config"_s);
-    environment.insert(u"XDG_DATA_HOME"_s, home() + u"/.local/share"_s);
-    environment.insert(u"XDG_CACHE_HOME"_s, home() + u"/.cache"_s);
-    environment.insert(u"STEVEDORE_STATE_DIR"_s, stateDir());
-    environment.insert(u"GIT_CONFIG_NOSYSTEM"_s, u"1"_s);
-    environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    environment.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
-    // Needed to find Qt itself when it is not installed system-wide.
-    const QString libraries = qEnvironmentVariable("LD_LIBRARY_PATH");
-    if (!libraries.isEmpty())
-        environment.insert(u"LD_LIBRARY_PATH"_s, libraries);
-    return environment;
+    return Stevedore::Testing::isolatedEnvironment(home(), stateDir());
 }
 
 Result TestCliDiscover::run(const QStringList &arguments) const

@@ -10,6 +10,24 @@
 
 namespace Stevedore::Testing {
 
+QProcessEnvironment isolatedEnvironment(const QString &home, const QString &stateDir)
+{
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("HOME"), home);
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/.cache"));
+    environment.insert(QStringLiteral("STEVEDORE_STATE_DIR"), stateDir);
+    environment.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    environment.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
+    // Needed to find Qt itself when it is not installed system-wide.
+    const QString libraries = qEnvironmentVariable("LD_LIBRARY_PATH");
+    if (!libraries.isEmpty())
+        environment.insert(QStringLiteral("LD_LIBRARY_PATH"), libraries);
+    return environment;
+}
+
 int freePort()
 {
     QTcpServer server;

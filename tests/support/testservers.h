@@ -9,6 +9,11 @@
 
 namespace Stevedore::Testing {
 
+/// An environment built from nothing for a Stevedore process under test, so that nothing of
+/// the user's (git configuration, SSH agent, settings, state) leaks in: HOME, the XDG folders
+/// and STEVEDORE_STATE_DIR point below @p home and at @p stateDir.
+QProcessEnvironment isolatedEnvironment(const QString &home, const QString &stateDir);
+
 /// A free TCP port on 127.0.0.1 (bound and released at once).
 int freePort();
 /// Runs a command to completion; fails the calling test (returns false) when it does not
