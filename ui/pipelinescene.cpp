@@ -26,6 +26,20 @@ QString shortRepository(const QString &url)
     return path.mid(std::max(slash, colon) + 1);
 }
 
+/// The first failure, without the subscription's name when the node already shows the only
+/// subscription: a card has room for the reason, not for the URL twice.
+QString firstError(const Warehouse &warehouse, const QString &message)
+{
+    QString first = message.section(u'\n', 0, 0);
+    if (warehouse.subscriptions.size() == 1) {
+        const Subscription &only = warehouse.subscriptions.first();
+        const QString label = (only.name.isEmpty() ? only.repoURL() : only.name) + u": ";
+        if (first.startsWith(label))
+            first = first.mid(label.size());
+    }
+    return first;
+}
+
 } // namespace
 
 PipelineScene::PipelineScene(QObject *parent)
@@ -105,10 +119,10 @@ QStringList PipelineScene::warehouseDetails(const Warehouse &warehouse) const
         break;
     }
     case WarehouseStatus::State::Error:
-        lines.append(tr("error: %1").arg(status->message.section(u'\n', 0, 0)));
+        lines.append(tr("error: %1").arg(firstError(warehouse, status->message)));
         break;
     case WarehouseStatus::State::BackingOff:
-        lines.append(tr("error: %1").arg(status->message.section(u'\n', 0, 0)));
+        lines.append(tr("error: %1").arg(firstError(warehouse, status->message)));
         lines.append(tr("retrying at %1")
                          .arg(QLocale().toString(status->nextPoll.toLocalTime().time(),
                                                  QLocale::ShortFormat)));
