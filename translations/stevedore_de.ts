@@ -628,6 +628,84 @@ Open a folder of Kargo manifests with File → Open.</source>
     </message>
 </context>
 <context>
+    <name>YamlEditor</name>
+    <message>
+        <source>cannot initialize the YAML parser</source>
+        <translation>der YAML-Parser kann nicht initialisiert werden</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>eine Zuordnung</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a scalar</source>
+        <translation>ein Skalar</translation>
+    </message>
+    <message>
+        <source>empty key</source>
+        <translation>leerer Schlüssel</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence in key &quot;%1&quot;</source>
+        <translation>ungültige Escape-Sequenz im Schlüssel &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>empty key part in key &quot;%1&quot;</source>
+        <translation>leerer Teil im Schlüssel &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unexpected colon in key &quot;%1&quot;</source>
+        <translation>unerwarteter Doppelpunkt im Schlüssel &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot set &quot;%1&quot;: the file holds no YAML document</source>
+        <translation>&quot;%1&quot; kann nicht gesetzt werden: Die Datei enthält kein YAML-Dokument</translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation>das Dokument</translation>
+    </message>
+    <message>
+        <source>cannot set &quot;%1&quot;: %2 is a list and &quot;%3&quot; is not a list index</source>
+        <translation>&quot;%1&quot; kann nicht gesetzt werden: %2 ist eine Liste und &quot;%3&quot; ist kein Listenindex</translation>
+    </message>
+    <message numerus="yes">
+        <source>cannot set &quot;%1&quot;: index %2 is past the end of the list %3, which has %n item(s)</source>
+        <translation>
+            <numerusform>&quot;%1&quot; kann nicht gesetzt werden: Index %2 liegt hinter dem Ende der Liste %3, die %n Eintrag hat</numerusform>
+            <numerusform>&quot;%1&quot; kann nicht gesetzt werden: Index %2 liegt hinter dem Ende der Liste %3, die %n Einträge hat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot set &quot;%1&quot;: %2 is %3, not a mapping</source>
+        <translation>&quot;%1&quot; kann nicht gesetzt werden: %2 ist %3, keine Zuordnung</translation>
+    </message>
+    <message>
+        <source>cannot set &quot;%1&quot;: it is %2, not a scalar</source>
+        <translation>&quot;%1&quot; kann nicht gesetzt werden: Es ist %2, kein Skalar</translation>
+    </message>
+    <message>
+        <source>cannot set &quot;%1&quot;: a %2 value cannot be written to YAML</source>
+        <translation>&quot;%1&quot; kann nicht gesetzt werden: Ein Wert vom Typ %2 lässt sich nicht als YAML schreiben</translation>
+    </message>
+    <message>
+        <source>cannot parse the YAML file: %1</source>
+        <translation>die YAML-Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the edited file is not valid YAML (%1)</source>
+        <translation>die bearbeitete Datei ist kein gültiges YAML (%1)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Continuous promotion for Kargo pipelines.</source>

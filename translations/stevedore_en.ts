@@ -625,6 +625,84 @@ Open a folder of Kargo manifests with File → Open.</source>
     </message>
 </context>
 <context>
+    <name>YamlEditor</name>
+    <message>
+        <source>cannot initialize the YAML parser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scalar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid escape sequence in key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty key part in key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected colon in key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set &quot;%1&quot;: the file holds no YAML document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set &quot;%1&quot;: %2 is a list and &quot;%3&quot; is not a list index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>cannot set &quot;%1&quot;: index %2 is past the end of the list %3, which has %n item(s)</source>
+        <translation>
+            <numerusform>cannot set &quot;%1&quot;: index %2 is past the end of the list %3, which has %n item</numerusform>
+            <numerusform>cannot set &quot;%1&quot;: index %2 is past the end of the list %3, which has %n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot set &quot;%1&quot;: %2 is %3, not a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set &quot;%1&quot;: it is %2, not a scalar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set &quot;%1&quot;: a %2 value cannot be written to YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot parse the YAML file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the edited file is not valid YAML (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Continuous promotion for Kargo pipelines.</source>
