@@ -324,10 +324,8 @@ std::optional<OciManifest> OciClient::parseManifest(const QByteArray &body,
     return manifest;
 }
 
-std::optional<OciManifest> OciClient::manifest(const QString &reference, OciError *error)
+std::optional<QUrl> OciClient::manifestUrl(const QString &reference, OciError *e) const
 {
-    ErrorSlot slot(error);
-    OciError *e = slot.get();
     if (!ready(e))
         return std::nullopt;
     if (!isTag(reference) && !digestAlgorithm(reference)) {
@@ -335,8 +333,15 @@ std::optional<OciManifest> OciClient::manifest(const QString &reference, OciErro
              u"\"%1\" is neither a tag nor a sha256/sha384/sha512 digest"_s.arg(reference));
         return std::nullopt;
     }
-    const std::optional<QUrl> url =
-        m_transport->apiUrl(u"/v2/%1/manifests/%2"_s.arg(m_reference->repository(), reference), e);
+    return m_transport->apiUrl(u"/v2/%1/manifests/%2"_s.arg(m_reference->repository(), reference),
+                               e);
+}
+
+std::optional<OciManifest> OciClient::manifest(const QString &reference, OciError *error)
+{
+    ErrorSlot slot(error);
+    OciError *e = slot.get();
+    const std::optional<QUrl> url = manifestUrl(reference, e);
     if (!url)
         return std::nullopt;
     const std::optional<OciResponse> response = m_transport->request(
@@ -351,18 +356,10 @@ std::optional<QString> OciClient::manifestDigest(const QString &reference, OciEr
 {
     ErrorSlot slot(error);
     OciError *e = slot.get();
-    if (!ready(e))
-        return std::nullopt;
-    const auto byReference = digestAlgorithm(reference);
-    if (!isTag(reference) && !byReference) {
-        fail(e, OciError::Kind::InvalidReference,
-             u"\"%1\" is neither a tag nor a sha256/sha384/sha512 digest"_s.arg(reference));
-        return std::nullopt;
-    }
-    const std::optional<QUrl> url =
-        m_transport->apiUrl(u"/v2/%1/manifests/%2"_s.arg(m_reference->repository(), reference), e);
+    const std::optional<QUrl> url = manifestUrl(reference, e);
     if (!url)
         return std::nullopt;
+    const auto byReference = digestAlgorithm(reference);
     const std::optional<OciResponse> response = m_transport->request(
         OciTransport::Method::Head, *url, manifestMediaTypes(), headBodyLimit, e);
     if (!response) {

@@ -86,6 +86,8 @@ private:
     };
 
     bool ready(OciError *error) const;
+    /// The URL of a manifest by tag or digest, after checking the client and the reference.
+    std::optional<QUrl> manifestUrl(const QString &reference, OciError *error) const;
     std::optional<ConfigInfo> config(const OciDescriptor &descriptor, OciError *error);
     std::optional<OciPlatformImage> platformImage(const OciDescriptor &entry, OciError *error);
     std::optional<OciManifest> parseManifest(const QByteArray &body, const QByteArray &contentType,
