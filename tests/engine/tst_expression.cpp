@@ -79,9 +79,6 @@ Expression::Functions functions()
         *error = u"boom"_s;
         return {};
     });
-    f.insert(u"quote"_s, [](const QVariantList &arguments, QString *) -> QVariant {
-        return QString(u'"' + arguments.value(0).toString() + u'"');
-    });
     return f;
 }
 
@@ -387,7 +384,6 @@ void TestExpression::evaluate_data()
     // Caller-provided functions.
     row(uR"(imageFrom("ghcr.io/x").tag)"_s, uR"("1.2.3")"_s);
     row(uR"(imageFrom("ghcr.io/x").repoURL)"_s, uR"("ghcr.io/x")"_s);
-    row(u"quote(1)"_s, uR"(""1"")"_s);
     row(u"fail()"_s, u"error: fail: boom (column 1)"_s);
     row(u"unknownFn(1)"_s, u"error: unknown function unknownFn (column 1)"_s);
     row(u"5 | nope()"_s, u"error: unknown function nope (column 5)"_s);
@@ -451,7 +447,7 @@ void TestExpression::render_data()
         QTest::newRow(qPrintable(text.left(60))) << text << expected;
     };
 
-    // Exactly one expression keeps the value's type.
+    // Rendered text is read back as a value, as Kargo does: one expression keeps its type.
     row(u"${{ vars.replicas }}"_s, u"int 3"_s);
     row(u"${{vars.ratio}}"_s, u"float 0.5"_s);
     row(u"${{ vars.tags }}"_s, uR"(["v1", "v2", "v3"])"_s);
@@ -460,17 +456,40 @@ void TestExpression::render_data()
     row(u"${{ ctx.targetFreight.origin }}"_s, uR"({kind: "Warehouse", name: "w"})"_s);
     row(u"${% {a: {b: 1}} %}"_s, u"{a: {b: int 1}}"_s);
     row(u"${% vars.name %}"_s, uR"("app")"_s);
-    row(u"${{ quote(1) }}"_s, uR"(""1"")"_s);
+    row(u"${{ 2.0 }}"_s, u"int 2"_s);
+    row(u"${{ 1e21 }}"_s, u"float 1e+21"_s);
+    row(u"${{ 2 ** 60 }}"_s, u"float 1152921504606847000"_s);
+    // ...and so does text that looks like a value, which is what quote() is for.
+    row(u"${{ '1.0' }}"_s, u"int 1"_s);
+    row(u"${{ '1.5' }}"_s, u"float 1.5"_s);
+    row(u"${{ '-.5e1' }}"_s, u"int -5"_s);
+    row(u"${{ '0' }}"_s, u"int 0"_s);
+    row(u"${{ 't' }}"_s, u"true"_s);
+    row(u"${{ 'False' }}"_s, u"false"_s);
+    row(u"${{ 'yes' }}"_s, uR"("yes")"_s);
+    row(u"${{ 'null' }}"_s, u"nil"_s);
+    row(u"${{ ' [1, {\"a\": 2}] ' }}"_s, u"[int 1, {a: int 2}]"_s);
+    row(u"${{ '1, 2' }}"_s, uR"("1, 2")"_s);
+    row(u"${{ 'v1.0' }}"_s, uR"("v1.0")"_s);
+    row(u"${{ '1.0' }}\n"_s, u"int 1"_s);
+    row(u"${{ 'text' }}\n"_s, u"\"text\n\""_s);
+    row(u"${{ quote('1.0') }}"_s, uR"("1.0")"_s);
+    row(u"${{ quote(true) }}"_s, uR"("true")"_s);
+    row(u"${{ quote(1) }}"_s, uR"("1")"_s);
+    row(u"${{ quote('a\"b\\n') }}"_s, uR"("a\"b\n")"_s);
+    row(u"${{ quote('1.0') }}\n"_s, u"\"1.0\n\""_s);
+    row(u"${{ unsafeQuote('a') }}"_s, uR"(""a"")"_s);
+    row(u"${{ unsafeQuote([1]) }}"_s, uR"("[1]")"_s);
+    row(u"v${{ '1' }}.${{ 0 }}"_s, uR"("v1.0")"_s);
+    row(u"${{ 1 }}.${{ 5 }}"_s, u"float 1.5"_s);
     // Anything else is a string, with non-strings written as JSON.
     row(u"plain"_s, uR"("plain")"_s);
+    row(u"42"_s, uR"("42")"_s);
     row(u""_s, uR"("")"_s);
     row(u"no ${ { braces }}"_s, uR"("no ${ { braces }}")"_s);
-    row(u" ${{ vars.replicas }}"_s, uR"(" 3")"_s);
-    row(u"${{ vars.replicas }}\n"_s, u"\"3\n\""_s);
     row(u"replicas: ${{ vars.replicas }}"_s, uR"("replicas: 3")"_s);
     row(u"${{ vars.name }}-${{ ctx.stage }}"_s, uR"("app-dev")"_s);
     row(u"${{ 'a' }}${{ 'b' }}"_s, uR"("ab")"_s);
-    row(u"${{ 1 }}${% 2 %}"_s, uR"("12")"_s);
     row(u"${{ vars.ratio }}x"_s, uR"("0.5x")"_s);
     row(u"${{ vars.tags }}!"_s, uR"("["v1","v2","v3"]!")"_s);
     row(u"${{ {b: 1, a: nil} }}."_s, uR"("{"a":null,"b":1}.")"_s);
