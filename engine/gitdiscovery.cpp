@@ -1,5 +1,6 @@
 #include "engine/gitdiscovery.h"
 
+#include "engine/gitcachelock.h"
 #include "engine/githandle_p.h"
 #include "engine/tagselection.h"
 
@@ -381,6 +382,9 @@ GitDiscovery::Result GitDiscovery::discover(const GitSubscription &subscription,
         return result;
     };
     const QString path = cachePath(cacheRoot, subscription.repoURL);
+    const GitCacheLock lock(path, network.cancelled); // promotions fetch into the same clone
+    if (!lock.isLocked())
+        return fail({-1, QStringLiteral("cancelled")});
     GitError error;
     std::optional<GitRepository> repository = QFileInfo::exists(path)
                                                   ? GitRepository::open(path, &error)

@@ -1,274 +1,16 @@
 #include "engine/yamleditor.h"
 
+#include "engine/yamlnodes_p.h"
 #include "engine/yamlscalartext_p.h"
-
-#include <QHash>
-
-#include <vector>
-#include <yaml.h>
 
 using namespace Qt::StringLiterals;
 
 namespace Stevedore {
 
+using namespace YamlNodes;
 using namespace YamlScalarText;
 
 namespace {
-
-/// A node of the first document, with byte offsets into the text (libyaml's marks count
-/// characters, so they are translated).
-struct Node
-{
-    enum class Kind
-    {
-        Scalar,
-        Mapping,
-        Sequence,
-        Alias,
-    };
-    Kind kind = Kind::Scalar;
-    qsizetype start = 0; ///< includes an anchor or tag
-    qsizetype end = 0;
-    qsizetype closeStart = 0; ///< of a flow collection: where its `}` or `]` is
-    QByteArray value;         ///< a scalar's value, an alias's anchor name
-    yaml_scalar_style_t scalarStyle = YAML_ANY_SCALAR_STYLE;
-    bool flow = false;         ///< a flow collection
-    bool inFlow = false;       ///< inside a flow collection (where `,[]{}` need quoting)
-    bool properties = false;   ///< has an anchor or tag
-    std::vector<int> children; ///< a mapping's keys and values alternate
-};
-
-struct Document
-{
-    std::vector<Node> nodes;
-    QHash<QByteArray, int> anchors;
-    int root = -1;
-};
-
-class Parser
-{
-public:
-    Parser() { m_ok = yaml_parser_initialize(&m_parser) != 0; }
-    ~Parser()
-    {
-        if (m_ok)
-            yaml_parser_delete(&m_parser);
-    }
-    Parser(const Parser &) = delete;
-    Parser &operator=(const Parser &) = delete;
-
-    bool parse(const QByteArray &text, Document *document, QString *error);
-
-private:
-    qsizetype offset(const yaml_mark_t &mark) const
-    {
-        const auto index = qsizetype(mark.index);
-        if (m_offsets.empty())
-            return m_bom + index;
-        return index < qsizetype(m_offsets.size()) ? m_offsets[std::size_t(index)]
-                                                   : m_offsets.back();
-    }
-
-    yaml_parser_t m_parser{};
-    bool m_ok = false;
-    qsizetype m_bom = 0;
-    std::vector<qsizetype> m_offsets; ///< byte offset of each character, when not ASCII
-};
-
-bool Parser::parse(const QByteArray &text, Document *document, QString *error)
-{
-    if (!m_ok) {
-        *error = YamlEditor::tr("cannot initialize the YAML parser");
-        return false;
-    }
-    m_bom = text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    bool ascii = true;
-    for (const char c : text)
-        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-    if (!ascii) {
-        for (qsizetype i = m_bom; i < text.size(); ++i) {
-            if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-                m_offsets.push_back(i);
-        }
-        m_offsets.push_back(text.size());
-    }
-    yaml_parser_set_input_string(&m_parser,
-                                 reinterpret_cast<const unsigned char *>(text.constData()),
-                                 std::size_t(text.size()));
-
-    std::vector<int> stack;
-    for (;;) {
-        yaml_event_t event;
-        if (!yaml_parser_parse(&m_parser, &event)) {
-            *error =
-                YamlEditor::tr("line %1, column %2: %3")
-                    .arg(m_parser.problem_mark.line + 1)
-                    .arg(m_parser.problem_mark.column + 1)
-                    .arg(QString::fromUtf8(m_parser.problem ? m_parser.problem : "syntax error"));
-            return false;
-        }
-        const yaml_event_type_t type = event.type;
-        auto addNode = [&](Node::Kind kind, const yaml_char_t *anchor, const yaml_char_t *tag) {
-            Node node;
-            node.kind = kind;
-            node.start = offset(event.start_mark);
-            node.end = offset(event.end_mark);
-            node.properties = anchor != nullptr || tag != nullptr;
-            node.inFlow = !stack.empty() && (document->nodes[std::size_t(stack.back())].flow ||
-                                             document->nodes[std::size_t(stack.back())].inFlow);
-            const int index = int(document->nodes.size());
-            if (anchor)
-                document->anchors.insert(QByteArray(reinterpret_cast<const char *>(anchor)), index);
-            if (stack.empty())
-                document->root = index;
-            else
-                document->nodes[std::size_t(stack.back())].children.push_back(index);
-            document->nodes.push_back(std::move(node));
-            return index;
-        };
-        switch (type) {
-        case YAML_SCALAR_EVENT: {
-            const int index =
-                addNode(Node::Kind::Scalar, event.data.scalar.anchor, event.data.scalar.tag);
-            Node &node = document->nodes[std::size_t(index)];
-            node.value = QByteArray(reinterpret_cast<const char *>(event.data.scalar.value),
-                                    qsizetype(event.data.scalar.length));
-            node.scalarStyle = event.data.scalar.style;
-            break;
-        }
-        case YAML_ALIAS_EVENT: {
-            const int index = addNode(Node::Kind::Alias, nullptr, nullptr);
-            document->nodes[std::size_t(index)].value =
-                QByteArray(reinterpret_cast<const char *>(event.data.alias.anchor));
-            break;
-        }
-        case YAML_MAPPING_START_EVENT:
-        case YAML_SEQUENCE_START_EVENT: {
-            const bool mapping = type == YAML_MAPPING_START_EVENT;
-            const int index = mapping
-                                  ? addNode(Node::Kind::Mapping, event.data.mapping_start.anchor,
-                                            event.data.mapping_start.tag)
-                                  : addNode(Node::Kind::Sequence, event.data.sequence_start.anchor,
-                                            event.data.sequence_start.tag);
-            document->nodes[std::size_t(index)].flow =
-                mapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
-                        : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
-            stack.push_back(index);
-            break;
-        }
-        case YAML_MAPPING_END_EVENT:
-        case YAML_SEQUENCE_END_EVENT: {
-            Node &node = document->nodes[std::size_t(stack.back())];
-            node.closeStart = offset(event.start_mark);
-            node.end = offset(event.end_mark);
-            stack.pop_back();
-            break;
-        }
-        default:
-            break;
-        }
-        yaml_event_delete(&event);
-        // Like Kargo (go-yaml's Unmarshal), only the first document is looked at.
-        if (type == YAML_DOCUMENT_END_EVENT || type == YAML_STREAM_END_EVENT)
-            return true;
-    }
-}
-
-bool isBreak(char c)
-{
-    return c == '\n' || c == '\r';
-}
-bool isBlank(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-qsizetype lineStart(const QByteArray &text, qsizetype position)
-{
-    while (position > 0 && !isBreak(text[position - 1]))
-        --position;
-    return position;
-}
-
-/// Where the line break of the line holding @p position is (the end of the text if none).
-qsizetype lineEnd(const QByteArray &text, qsizetype position)
-{
-    while (position < text.size() && !isBreak(text[position]))
-        ++position;
-    return position;
-}
-
-qsizetype indentation(const QByteArray &text, qsizetype position)
-{
-    const qsizetype start = lineStart(text, position);
-    qsizetype i = start;
-    while (i < text.size() && text[i] == ' ')
-        ++i;
-    return i - start;
-}
-
-bool isBlockScalar(const Node &node)
-{
-    return node.scalarStyle == YAML_LITERAL_SCALAR_STYLE ||
-           node.scalarStyle == YAML_FOLDED_SCALAR_STYLE;
-}
-
-/// Where the scalar's own text starts, after its anchor and tag.
-qsizetype scalarStart(const QByteArray &text, const Node &node)
-{
-    qsizetype i = node.start;
-    if (!node.properties)
-        return i;
-    while (i < node.end && (text[i] == '&' || text[i] == '!')) {
-        while (i < node.end && !isBlank(text[i]) && !isBreak(text[i]))
-            ++i;
-        const qsizetype afterProperty = i;
-        while (i < node.end && (isBlank(text[i]) || isBreak(text[i]) || text[i] == '#')) {
-            if (text[i] == '#')
-                i = lineEnd(text, i);
-            else
-                ++i;
-        }
-        if (node.value.isEmpty() && node.scalarStyle == YAML_PLAIN_SCALAR_STYLE && i >= node.end)
-            return afterProperty;
-    }
-    return i;
-}
-
-/// Where the scalar's own text ends. A block scalar ends with its last non-empty line (its
-/// line break and any trailing empty lines stay, as do the lines libyaml reads past).
-qsizetype scalarEnd(const QByteArray &text, const Node &node)
-{
-    if (!isBlockScalar(node))
-        return node.end;
-    qsizetype end = node.end;
-    const qsizetype header = lineEnd(text, scalarStart(text, node));
-    while (end > header) {
-        const qsizetype start = lineStart(text, end);
-        qsizetype i = start;
-        while (i < end && isBlank(text[i]))
-            ++i;
-        if (i < end && !isBreak(text[i]))
-            return lineEnd(text, i);
-        if (start == 0)
-            break;
-        end = start - 1; // before the line break
-        if (end > 0 && text[end] == '\n' && text[end - 1] == '\r')
-            --end;
-    }
-    return header;
-}
-
-/// The end of the last thing written inside @p index (where a new mapping entry goes after).
-qsizetype contentEnd(const QByteArray &text, const Document &document, int index)
-{
-    const Node &node = document.nodes[std::size_t(index)];
-    if (node.kind == Node::Kind::Scalar)
-        return scalarEnd(text, node);
-    if (node.kind == Node::Kind::Alias || node.flow || node.children.empty())
-        return node.end;
-    return contentEnd(text, document, node.children.back());
-}
 
 QString describeKind(Node::Kind kind)
 {
@@ -345,14 +87,14 @@ public:
     Editor(QByteArray text, const Document &document)
         : m_text(std::move(text))
         , m_document(document)
-        , m_eol(m_text.contains("\r\n") ? "\r\n" : "\n")
+        , m_eol(lineBreak(m_text))
     {}
 
     std::optional<QByteArray> apply(const YamlUpdate &update, QString *error);
 
 private:
     const Node &node(int index) const { return m_document.nodes[std::size_t(index)]; }
-    int resolve(int index) const;
+    int resolve(int index) const { return m_document.resolve(index); }
     std::optional<QByteArray> setScalar(const Node &target, const QVariant &value, QString *error);
     std::optional<QByteArray> addEntries(int mapping, const QList<KeyPart> &missing,
                                          const QVariant &value, QString *error);
@@ -367,14 +109,6 @@ private:
     QByteArray m_eol;
     QString m_key;
 };
-
-int Editor::resolve(int index) const
-{
-    // An alias stands for its anchored node; a bounded walk cannot loop on a broken file.
-    for (int hops = 0; hops < 64 && node(index).kind == Node::Kind::Alias; ++hops)
-        index = m_document.anchors.value(node(index).value, index);
-    return index;
-}
 
 std::optional<QByteArray> Editor::apply(const YamlUpdate &update, QString *error)
 {
@@ -452,21 +186,21 @@ std::optional<QByteArray> Editor::setScalar(const Node &target, const QVariant &
         replacement = *typed;
     } else if (isString(value)) {
         const QString s = value.toString();
-        switch (target.scalarStyle) {
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+        switch (target.style) {
+        case Node::Style::DoubleQuoted:
             replacement = doubleQuoted(s);
             break;
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+        case Node::Style::SingleQuoted:
             replacement = s.contains(u'\n') || hasControl(s) ? doubleQuoted(s) : singleQuoted(s);
             break;
-        case YAML_LITERAL_SCALAR_STYLE:
-        case YAML_FOLDED_SCALAR_STYLE: {
+        case Node::Style::Literal:
+        case Node::Style::Folded: {
             // Keep the content's indentation; with no content, one step under the key's line.
             const qsizetype header = lineEnd(m_text, start);
             qsizetype indent = indentation(m_text, start) + 2;
             if (end > header)
                 indent = indentation(m_text, end);
-            const char indicator = target.scalarStyle == YAML_LITERAL_SCALAR_STYLE ? '|' : '>';
+            const char indicator = target.style == Node::Style::Literal ? '|' : '>';
             const std::optional<QByteArray> block = blockScalar(s, indicator, indent, m_eol);
             replacement = block ? *block : plainOrQuoted(s, target.inFlow);
             break;
@@ -544,8 +278,7 @@ std::optional<QByteArray> YamlEditor::update(const QByteArray &text,
     for (const YamlUpdate &update : updates) {
         // Each update sees the text the previous ones left, parsed afresh: offsets stay exact.
         Document document;
-        Parser parser;
-        if (!parser.parse(result, &document, &message)) {
+        if (!parse(result, &document, &message)) {
             message = tr("cannot parse the YAML file: %1").arg(message);
             return std::nullopt;
         }
@@ -557,8 +290,7 @@ std::optional<QByteArray> YamlEditor::update(const QByteArray &text,
     }
     if (!updates.isEmpty()) {
         Document document;
-        Parser parser;
-        if (!parser.parse(result, &document, &message)) {
+        if (!parse(result, &document, &message)) {
             message = tr("the edited file is not valid YAML (%1)").arg(message);
             return std::nullopt;
         }
