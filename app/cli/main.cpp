@@ -1,6 +1,7 @@
 #include "app/cli/commandline.h"
 #include "app/cli/commands.h"
 #include "app/cli/discovercommands.h"
+#include "app/cli/promotecommands.h"
 #include "engine/statepaths.h"
 
 #include <QCoreApplication>
@@ -23,7 +24,8 @@ int main(int argc, char *argv[])
         QCoreApplication::arguments(),
         {QStringLiteral("format"), QStringLiteral("strategy"), QStringLiteral("constraint"),
          QStringLiteral("allow"), QStringLiteral("ignore"), QStringLiteral("strict-semvers"),
-         QStringLiteral("limit"), QStringLiteral("warehouse")});
+         QStringLiteral("limit"), QStringLiteral("warehouse"), QStringLiteral("stage"),
+         QStringLiteral("freight")});
     if (!line.error.isEmpty()) {
         err << "stevedorectl: " << line.error << "\n";
         return Cli::UsageError;
@@ -51,6 +53,8 @@ int main(int argc, char *argv[])
         return Cli::discover(line, io);
     if (line.command == u"freight")
         return Cli::freight(line, io);
+    if (line.command == u"promote")
+        return Cli::promote(line, io);
     if (line.command.isEmpty()) {
         err << Cli::helpText();
         return Cli::UsageError;
