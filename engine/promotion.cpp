@@ -44,6 +44,28 @@ QString toString(StepStatus status)
     return {};
 }
 
+PromotionPhase promotionPhaseFromString(const QString &text)
+{
+    for (PromotionPhase phase :
+         {PromotionPhase::Pending, PromotionPhase::Running, PromotionPhase::Succeeded,
+          PromotionPhase::Failed, PromotionPhase::Errored, PromotionPhase::Aborted}) {
+        if (toString(phase) == text)
+            return phase;
+    }
+    return PromotionPhase::Errored;
+}
+
+StepStatus stepStatusFromString(const QString &text)
+{
+    for (StepStatus status :
+         {StepStatus::Pending, StepStatus::Running, StepStatus::Succeeded, StepStatus::Failed,
+          StepStatus::Errored, StepStatus::Aborted, StepStatus::Skipped}) {
+        if (toString(status) == text)
+            return status;
+    }
+    return StepStatus::Errored;
+}
+
 QList<const PlannedStep *> PromotionPlan::blockingSteps() const
 {
     QList<const PlannedStep *> blocking;

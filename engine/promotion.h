@@ -139,6 +139,46 @@ struct RepositoryChange
     QString cacheNote;          ///< why, when fromCache
 };
 
+/// A commit (or tag) a promotion pushed: what landed where.
+struct LandedChange
+{
+    QString repoURL;
+    QString branch;
+    QString commit;
+    QString tag;
+};
+
+/// One promotion as the store keeps it.
+struct PromotionRecord
+{
+    QString id;
+    QString stage;
+    QString freightId;
+    PromotionPhase phase = PromotionPhase::Pending;
+    QString message;
+    QString currentStep; ///< alias of the step running (or last run)
+    QDateTime createdAt;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    qint64 pid = 0; ///< the process running it
+    bool skipUnrunnable = false;
+    QList<LandedChange> landed;
+    QList<StepResult> steps;
+};
+
+/// A freight a stage has or had.
+struct StageFreight
+{
+    QString stage;
+    QString freightId;
+    FreightOrigin origin;
+    QString promotionId;
+    QDateTime since;
+};
+
+PromotionPhase promotionPhaseFromString(const QString &text);
+StepStatus stepStatusFromString(const QString &text);
+
 /// The outcome of running a promotion's steps, for real or as a dry run.
 struct PromotionResult
 {

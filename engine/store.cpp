@@ -106,6 +106,61 @@ const QList<QStringList> &migrations()
                            " digest TEXT NOT NULL,"
                            " PRIMARY KEY (repo_url, tag))"),
         },
+        // 3 -> 4: promotions, what each stage has had, and what freight is verified or approved.
+        {
+            QStringLiteral("CREATE TABLE promotions ("
+                           " id TEXT PRIMARY KEY,"
+                           " stage TEXT NOT NULL,"
+                           " freight_id TEXT NOT NULL,"
+                           " phase TEXT NOT NULL,"
+                           " message TEXT NOT NULL DEFAULT '',"
+                           " current_step TEXT NOT NULL DEFAULT '',"
+                           " created_at TEXT NOT NULL,"
+                           " started_at TEXT NOT NULL DEFAULT '',"
+                           " finished_at TEXT NOT NULL DEFAULT '',"
+                           " pid INTEGER NOT NULL DEFAULT 0,"
+                           " skip_unrunnable INTEGER NOT NULL DEFAULT 0,"
+                           " landed TEXT NOT NULL DEFAULT '[]')"),
+            QStringLiteral("CREATE INDEX promotions_by_stage ON promotions (stage, created_at)"),
+            QStringLiteral("CREATE TABLE promotion_steps ("
+                           " promotion_id TEXT NOT NULL,"
+                           " step_index INTEGER NOT NULL,"
+                           " alias TEXT NOT NULL,"
+                           " uses TEXT NOT NULL,"
+                           " status TEXT NOT NULL,"
+                           " message TEXT NOT NULL DEFAULT '',"
+                           " started_at TEXT NOT NULL DEFAULT '',"
+                           " finished_at TEXT NOT NULL DEFAULT '',"
+                           " attempts INTEGER NOT NULL DEFAULT 0,"
+                           " config TEXT NOT NULL DEFAULT '{}',"
+                           " outputs TEXT NOT NULL DEFAULT '{}',"
+                           " log TEXT NOT NULL DEFAULT '[]',"
+                           " PRIMARY KEY (promotion_id, step_index))"),
+            QStringLiteral("CREATE TABLE stage_freight ("
+                           " stage TEXT NOT NULL,"
+                           " freight_id TEXT NOT NULL,"
+                           " origin TEXT NOT NULL,"
+                           " promotion_id TEXT NOT NULL,"
+                           " since TEXT NOT NULL,"
+                           " PRIMARY KEY (stage, since, origin))"),
+            QStringLiteral("CREATE TABLE freight_verified ("
+                           " freight_id TEXT NOT NULL,"
+                           " stage TEXT NOT NULL,"
+                           " verified_at TEXT NOT NULL,"
+                           " source TEXT NOT NULL,"
+                           " PRIMARY KEY (freight_id, stage))"),
+            QStringLiteral("CREATE TABLE freight_approved ("
+                           " freight_id TEXT NOT NULL,"
+                           " stage TEXT NOT NULL,"
+                           " approved_at TEXT NOT NULL,"
+                           " PRIMARY KEY (freight_id, stage))"),
+            QStringLiteral("CREATE TABLE metadata ("
+                           " kind TEXT NOT NULL,"
+                           " name TEXT NOT NULL,"
+                           " key TEXT NOT NULL,"
+                           " value TEXT NOT NULL,"
+                           " PRIMARY KEY (kind, name, key))"),
+        },
     };
     return list;
 }

@@ -4,8 +4,11 @@
 #include "engine/freight.h"
 #include "engine/gitdiscovery.h"
 #include "engine/pipeline.h"
+#include "engine/promotion.h"
 #include "engine/warehousestatus.h"
 
+#include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -22,7 +25,7 @@ namespace Stevedore {
 class Store
 {
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     ~Store();
     Store(const Store &) = delete;
@@ -67,6 +70,41 @@ public:
     QSet<QString> freightAliases() const;
     bool saveWarehouseStatus(const WarehouseStatus &status);
     QList<WarehouseStatus> warehouseStatuses() const;
+
+    // Promotions and what stages have (storepromotion.cpp).
+
+    bool savePromotion(const PromotionRecord &promotion, QString *error = nullptr);
+    /// Keeps one step's result (insert or replace) and the promotion's current step.
+    bool saveStep(const QString &promotionId, int index, const StepResult &step,
+                  QString *error = nullptr);
+    std::optional<PromotionRecord> promotion(const QString &id) const;
+    /// A stage's promotions, newest first (all stages when @p stage is empty).
+    QList<PromotionRecord> promotions(const QString &stage = {}, int limit = 100) const;
+    /// Marks every Running or Pending promotion whose process is gone as Errored, naming the
+    /// step it died in; returns the ids it marked.
+    QStringList markInterruptedPromotions(QString *error = nullptr);
+
+    /// Records that @p stage now has @p freight (from its origin), by @p promotionId.
+    bool setStageFreight(const QString &stage, const Freight &freight, const QString &promotionId,
+                         const QDateTime &since, QString *error = nullptr);
+    /// What @p stage has now: one freight per origin, by the last promotion of each origin.
+    QList<StageFreight> currentFreight(const QString &stage) const;
+    /// Everything @p stage has had, newest first.
+    QList<StageFreight> stageHistory(const QString &stage) const;
+
+    bool markVerified(const QString &freightId, const QString &stage, const QDateTime &when,
+                      const QString &source, QString *error = nullptr);
+    /// Stage -> when the freight was verified there.
+    QHash<QString, QDateTime> verifiedIn(const QString &freightId) const;
+    bool approve(const QString &freightId, const QString &stage, QString *error = nullptr);
+    QSet<QString> approvedFor(const QString &freightId) const;
+
+    /// `set-metadata` values on a Stage or a Freight, as JSON-compatible variants.
+    bool setMetadata(const QString &kind, const QString &name, const QVariantMap &values,
+                     QString *error = nullptr);
+    QVariantMap metadata(const QString &kind, const QString &name) const;
+    /// Every name with metadata of @p kind.
+    QHash<QString, QVariantMap> allMetadata(const QString &kind) const;
 
 private:
     Store(QString connectionName, QString filePath, QString pipelinePath);

@@ -1,4 +1,5 @@
 #include "engine/store.h"
+#include "engine/store_p.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,17 +12,9 @@
 
 namespace Stevedore {
 
+using namespace StoreDetail;
+
 namespace {
-
-QString timestamp(const QDateTime &when)
-{
-    return when.isValid() ? when.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QDateTime fromTimestamp(const QString &text)
-{
-    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
-}
 
 QJsonObject toJson(const DiscoveredCommit &commit)
 {
@@ -43,38 +36,6 @@ DiscoveredCommit commitFromJson(const QJsonObject &object)
     commit.author = object.value(QStringLiteral("author")).toString();
     commit.committedAt = fromTimestamp(object.value(QStringLiteral("committedAt")).toString());
     return commit;
-}
-
-/// Runs @p work in one transaction: all of it lands, or none of it. @p work returns false
-/// when a statement failed; that statement's error is reported.
-bool inTransaction(QSqlDatabase db, QString *error, const std::function<bool(QSqlQuery &)> &work)
-{
-    if (!db.transaction()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
-    }
-    QSqlQuery query(db);
-    if (!work(query)) {
-        const QString message = query.lastError().text();
-        db.rollback();
-        if (error)
-            *error = message;
-        return false;
-    }
-    if (!db.commit()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
-    }
-    return true;
-}
-
-bool failed(QSqlQuery &query, QString *error)
-{
-    if (error)
-        *error = query.lastError().text();
-    return false;
 }
 
 WarehouseStatus::State stateFromName(const QString &name)
