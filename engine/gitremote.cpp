@@ -21,6 +21,7 @@ namespace {
 struct CallbackState
 {
     const GitNetworkOptions *options = nullptr;
+    QHash<QString, QString> rejected; ///< by a push: ref -> the server's reason
     int sshAttempt = 0;
     int passwordAttempt = 0;
     QStringList triedKeys;
@@ -194,9 +195,24 @@ int sidebandProgress(const char *, int, void *payload)
     return isCancelled(static_cast<CallbackState *>(payload)) ? GIT_EUSER : 0;
 }
 
+int pushTransferProgress(unsigned int, unsigned int, size_t, void *payload)
+{
+    return isCancelled(static_cast<CallbackState *>(payload)) ? GIT_EUSER : 0;
+}
+
+int pushUpdateReference(const char *refname, const char *status, void *payload)
+{
+    if (status)
+        static_cast<CallbackState *>(payload)->rejected.insert(QString::fromUtf8(refname),
+                                                               QString::fromUtf8(status));
+    return 0;
+}
+
 git_remote_callbacks makeCallbacks(CallbackState *state)
 {
     git_remote_callbacks callbacks = GIT_REMOTE_CALLBACKS_INIT;
+    callbacks.push_transfer_progress = pushTransferProgress;
+    callbacks.push_update_reference = pushUpdateReference;
     callbacks.credentials = acquireCredential;
     callbacks.certificate_check = checkCertificate;
     callbacks.transfer_progress = transferProgress;
@@ -251,6 +267,44 @@ QString GitRemote::redacted(const QString &url)
         return url;
     parsed.setPassword(QString());
     return parsed.toString();
+}
+
+bool GitRemote::push(GitRepository &repository, const GitNetworkOptions &options,
+                     const QStringList &refspecs, QHash<QString, QString> *rejected,
+                     GitError *error)
+{
+    CallbackState state;
+    state.options = &options;
+    RemotePtr remote = anonymousRemote(repository, options.url, error);
+    if (!remote)
+        return false;
+    git_push_options pushOptions = GIT_PUSH_OPTIONS_INIT;
+    pushOptions.callbacks = makeCallbacks(&state);
+    QList<QByteArray> specs;
+    for (const QString &refspec : refspecs)
+        specs.append(refspec.toUtf8());
+    std::vector<char *> pointers;
+    for (QByteArray &spec : specs)
+        pointers.push_back(spec.data());
+    const git_strarray array{pointers.data(), pointers.size()};
+    const int code = git_remote_push(remote.get(), &array, &pushOptions);
+    if (code == GIT_ENONFASTFORWARD) {
+        // libgit2 saw for itself that the remote moved on: the same as the server refusing.
+        for (const QString &refspec : refspecs)
+            state.rejected.insert(refspec.section(u':', 1), QStringLiteral("non-fast-forward"));
+    } else if (code < 0) {
+        if (error)
+            *error = failure(code, state);
+        return false;
+    }
+    if (rejected)
+        *rejected = state.rejected;
+    if (!state.rejected.isEmpty()) {
+        if (error)
+            *error = {};
+        return false;
+    }
+    return true;
 }
 
 std::optional<QList<GitRemoteRef>>

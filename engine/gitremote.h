@@ -2,6 +2,7 @@
 
 #include "engine/gitrepository.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -43,6 +44,14 @@ public:
     /// Fetches @p refspecs (e.g. `+refs/heads/main:refs/stevedore/heads/main`).
     static bool fetch(GitRepository &repository, const GitNetworkOptions &options,
                       const QStringList &refspecs, GitError *error);
+
+    /// Pushes @p refspecs (`refs/x:refs/heads/main`, never forced). A ref the server refuses
+    /// (someone pushed first: "non-fast-forward", "fetch first") is not an error: it is
+    /// listed in @p rejected as ref -> the server's reason, and false is returned with an
+    /// empty error.
+    static bool push(GitRepository &repository, const GitNetworkOptions &options,
+                     const QStringList &refspecs, QHash<QString, QString> *rejected,
+                     GitError *error);
 
     /// @p url without any password (for messages).
     static QString redacted(const QString &url);

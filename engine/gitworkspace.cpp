@@ -2,7 +2,7 @@
 
 #include "engine/gitcachelock.h"
 #include "engine/gitdiscovery.h"
-#include "engine/githandle_p.h"
+#include "engine/gitutil_p.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,36 +18,7 @@ namespace Stevedore {
 
 namespace {
 
-using Commit = GitHandle<git_commit, git_commit_free>;
-using Reference = GitHandle<git_reference, git_reference_free>;
-using Object = GitHandle<git_object, git_object_free>;
-using Remote = GitHandle<git_remote, git_remote_free>;
-using Repository = GitHandle<git_repository, git_repository_free>;
-
-/// libgit2's error for the call that just failed on this thread, after what we were doing.
-GitError libgit2Error(int code, const QString &what)
-{
-    const git_error *error = git_error_last();
-    return {code, what + QStringLiteral(": ") +
-                      (error && error->message ? QString::fromUtf8(error->message)
-                                               : QStringLiteral("unknown error"))};
-}
-
-bool failed(int code, const QString &what, GitError *error)
-{
-    if (code >= 0)
-        return false;
-    if (error)
-        *error = libgit2Error(code, what);
-    return true;
-}
-
-QString hex(const git_oid *oid)
-{
-    char buffer[GIT_OID_HEXSZ + 1] = {};
-    git_oid_tostr(buffer, sizeof buffer, oid);
-    return QString::fromLatin1(buffer);
-}
+using namespace GitUtil;
 
 bool isCancelled(const GitNetworkOptions &network)
 {

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace Stevedore {
@@ -74,6 +75,10 @@ struct GitWorkspaceCommit
     bool created = false; ///< false: nothing to commit
 };
 
+/// Signs a commit's raw text as the user's git configuration asks (the `gpgsig` header's
+/// value); nullopt with @p error set when signing failed.
+using CommitSigner = std::function<std::optional<QByteArray>(const QByteArray &, QString *)>;
+
 /// Working trees for the promotion steps git-clone, git-clear and git-commit, made without
 /// copying objects: each borrows the objects of the bare cache clone that discovery keeps
 /// (GitDiscovery::cachePath), through `objects/info/alternates`, and stores only the commits
@@ -109,9 +114,11 @@ public:
     /// Kargo's git-commit: stages everything (`git add -A`, deletions included) and commits it
     /// on the current branch (or detached HEAD). The message is cleaned up as `git commit -m`
     /// does. When nothing changed against HEAD no commit is made (see GitWorkspaceCommit).
+    /// With @p signer the commit is signed; when signing fails nothing is committed.
     static std::optional<GitWorkspaceCommit> commitAll(const QString &path, const QString &message,
                                                        const GitIdentity &author,
                                                        const GitIdentity &committer,
+                                                       const CommitSigner &signer,
                                                        GitError *error);
 
     /// user.name and user.email as git would read them for the repository at @p repoPath

@@ -1,4 +1,4 @@
-#include "engine/githandle_p.h"
+#include "engine/gitutil_p.h"
 #include "engine/gitworkspace.h"
 
 #include <QFile>
@@ -11,50 +11,7 @@ namespace Stevedore {
 
 namespace {
 
-using Commit = GitHandle<git_commit, git_commit_free>;
-using Config = GitHandle<git_config, git_config_free>;
-using Diff = GitHandle<git_diff, git_diff_free>;
-using Index = GitHandle<git_index, git_index_free>;
-using Patch = GitHandle<git_patch, git_patch_free>;
-using Reference = GitHandle<git_reference, git_reference_free>;
-using Repository = GitHandle<git_repository, git_repository_free>;
-using Signature = GitHandle<git_signature, git_signature_free>;
-using Tree = GitHandle<git_tree, git_tree_free>;
-
-/// A libgit2 buffer, disposed of with its own function.
-struct Buffer
-{
-    git_buf buf = GIT_BUF_INIT;
-    Buffer() = default;
-    Buffer(const Buffer &) = delete;
-    Buffer &operator=(const Buffer &) = delete;
-    ~Buffer() { git_buf_dispose(&buf); }
-    QByteArray bytes() const { return QByteArray(buf.ptr, qsizetype(buf.size)); }
-};
-
-GitError libgit2Error(int code, const QString &what)
-{
-    const git_error *error = git_error_last();
-    return {code, what + QStringLiteral(": ") +
-                      (error && error->message ? QString::fromUtf8(error->message)
-                                               : QStringLiteral("unknown error"))};
-}
-
-bool failed(int code, const QString &what, GitError *error)
-{
-    if (code >= 0)
-        return false;
-    if (error)
-        *error = libgit2Error(code, what);
-    return true;
-}
-
-QString hex(const git_oid *oid)
-{
-    char buffer[GIT_OID_HEXSZ + 1] = {};
-    git_oid_tostr(buffer, sizeof buffer, oid);
-    return QString::fromLatin1(buffer);
-}
+using namespace GitUtil;
 
 /// Opens the working tree at @p path (not a bare repository).
 bool openWorkspace(Repository &repository, const QString &path, GitError *error)
@@ -92,21 +49,6 @@ std::optional<git_oid> stageAll(git_repository *repo, bool keepIndex, GitError *
                error))
         return std::nullopt;
     return tree;
-}
-
-bool makeSignature(Signature &signature, const GitIdentity &identity, const QString &role,
-                   GitError *error)
-{
-    if (identity.name.trimmed().isEmpty() || identity.email.trimmed().isEmpty()) {
-        if (error)
-            *error = {-1, QStringLiteral("the %1 needs a name and an email address").arg(role)};
-        return false;
-    }
-    const QDateTime when = identity.when.isValid() ? identity.when : QDateTime::currentDateTime();
-    return !failed(git_signature_new(&signature.ptr, identity.name.toUtf8().constData(),
-                                     identity.email.toUtf8().constData(), when.toSecsSinceEpoch(),
-                                     when.offsetFromUtc() / 60),
-                   QStringLiteral("invalid %1").arg(role), error);
 }
 
 /// One file's patch as libgit2 prints it, made what git prints: git names the files on `---`
@@ -234,7 +176,7 @@ std::optional<GitWorkspaceDiff> GitWorkspace::diff(const QString &path, const QS
 
 std::optional<GitWorkspaceCommit>
 GitWorkspace::commitAll(const QString &path, const QString &message, const GitIdentity &author,
-                        const GitIdentity &committer, GitError *error)
+                        const GitIdentity &committer, const CommitSigner &signer, GitError *error)
 {
     Repository repository;
     if (!openWorkspace(repository, path, error))
@@ -274,20 +216,11 @@ GitWorkspace::commitAll(const QString &path, const QString &message, const GitId
             *error = {-1, QStringLiteral("the commit message is empty")};
         return std::nullopt;
     }
-    Signature authorSignature;
-    Signature committerSignature;
-    if (!makeSignature(authorSignature, author, QStringLiteral("author"), error) ||
-        !makeSignature(committerSignature, committer, QStringLiteral("committer"), error))
+    const std::optional<git_oid> commitOid = createCommit(repo, author, committer, cleaned.bytes(),
+                                                          tree.ptr, {parent.ptr}, signer, error);
+    if (!commitOid)
         return std::nullopt;
-    git_oid commitOid;
-    const git_commit *parents[] = {parent.ptr};
-    // No encoding header: the message is UTF-8, git's default.
-    if (failed(git_commit_create(&commitOid, repo, "HEAD", authorSignature.ptr,
-                                 committerSignature.ptr, nullptr, cleaned.buf.ptr, tree.ptr,
-                                 parent.ptr ? 1 : 0, parents),
-               QStringLiteral("cannot commit"), error))
-        return std::nullopt;
-    return GitWorkspaceCommit{hex(&commitOid), true};
+    return GitWorkspaceCommit{hex(&*commitOid), true};
 }
 
 std::optional<GitIdentity> GitWorkspace::userIdentity(const QString &repoPath, QString *error)

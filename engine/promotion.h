@@ -42,7 +42,7 @@ QString toString(StepStatus status);
 enum class StepRunnability
 {
     Runnable,
-    /// git-push and git-tag: run by a real promotion, never by a dry run.
+    /// git-push: run by a real promotion, never by a dry run.
     LeavesMachine,
     /// Needs a cluster, a tool or a service; see PlannedStep::reason.
     NotRunnableHere,
@@ -189,6 +189,8 @@ struct PromotionResult
     QString stoppedBefore;
     QList<StepResult> steps;
     QList<RepositoryChange> changes;
+    /// What git-push steps pushed, in order: after the first, a failure is not undone.
+    QList<LandedChange> landed;
 };
 
 } // namespace Stevedore

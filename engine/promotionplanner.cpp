@@ -31,10 +31,11 @@ StepRunnability PromotionPlanner::runnability(const QString &uses, QString *reas
     static const QStringList local = {
         u"git-clone"_s,   u"git-clear"_s,         u"git-commit"_s,   u"kustomize-set-image"_s,
         u"yaml-update"_s, u"helm-update-chart"_s, u"copy"_s,         u"delete"_s,
-        u"file-write"_s,  u"compose-output"_s,    u"set-metadata"_s, u"fail"_s};
+        u"file-write"_s,  u"compose-output"_s,    u"set-metadata"_s, u"fail"_s,
+        u"git-tag"_s};
     if (local.contains(uses))
         return StepRunnability::Runnable;
-    if (uses == u"git-push" || uses == u"git-tag")
+    if (uses == u"git-push")
         return StepRunnability::LeavesMachine;
     if (uses == u"argocd-update" || uses == u"argocd-wait")
         *reason = tr("needs an Argo CD API server; Stevedore does not talk to Argo CD yet");

@@ -128,6 +128,9 @@ PromotionResult PromotionRunner::run(const PromotionPlan &plan, PromotionContext
         run.dryRun = options.dryRun;
         run.cancelled = options.cancelled;
         run.checkouts = &checkouts;
+        run.landed = &result.landed;
+        run.promotionId = options.promotionId;
+        run.acquireLock = options.acquireLock;
         const int attempts = std::max(1, planned.step.retryErrorThreshold.value_or(1));
         StepOutcome outcome;
         for (int attempt = 1; attempt <= attempts; ++attempt) {
@@ -145,6 +148,11 @@ PromotionResult PromotionRunner::run(const PromotionPlan &plan, PromotionContext
             step.log.append(context.masked(line));
         if (failed(step.status) && !planned.step.continueOnError)
             failure = failure.value_or(step.status);
+        if (step.status == StepStatus::Aborted) {
+            result.phase = PromotionPhase::Aborted;
+            result.message = tr("cancelled during step %1").arg(planned.alias);
+            stopped = true;
+        }
         finish(std::move(step));
     }
 

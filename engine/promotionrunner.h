@@ -30,9 +30,13 @@ public:
         bool skipUnrunnable = false;
         /// Do not try to reach remotes; git-clone uses the local cache.
         bool offline = false;
-        QString workspace; ///< an empty folder for the steps' files
-        QString cacheRoot; ///< the bare clones of git repositories
+        QString workspace;   ///< an empty folder for the steps' files
+        QString cacheRoot;   ///< the bare clones of git repositories
+        QString promotionId; ///< names generated branches (`kargo/promotion/<id>`)
         std::shared_ptr<std::atomic<bool>> cancelled;
+        /// Takes a lock named @p key (a repository and branch) until the run ends; false when
+        /// it could not (cancelled). Unset: no locking.
+        std::function<bool(const QString &key)> acquireLock;
         /// Called as each step starts (status Running) and when it has finished.
         std::function<void(const StepResult &)> progress;
     };

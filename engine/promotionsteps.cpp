@@ -546,6 +546,10 @@ StepOutcome PromotionSteps::run(const QString &uses, StepRun &run)
         return GitSteps::clear(run);
     if (uses == u"git-commit")
         return GitSteps::commit(run);
+    if (uses == u"git-push")
+        return GitSteps::push(run);
+    if (uses == u"git-tag")
+        return GitSteps::tag(run);
     return StepOutcome::error(tr("Stevedore cannot run %1 steps").arg(uses));
 }
 

@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace Stevedore {
@@ -20,7 +21,9 @@ struct WorkspaceCheckout
 {
     QString path; ///< as the step wrote it, `./src`
     QString absolutePath;
-    QString repoURL;
+    QString repoURL;   ///< for display: without any password
+    QString remoteURL; ///< as the step gave it, for pushing
+    bool insecureSkipTLSVerify = false;
     QString branch; ///< empty for a detached commit or tag
     QString baseCommit;
     bool fromCache = false;
@@ -40,6 +43,10 @@ struct StepRun
     bool dryRun = true;
     std::shared_ptr<std::atomic<bool>> cancelled;
     QList<WorkspaceCheckout> *checkouts = nullptr;
+    QList<LandedChange> *landed = nullptr; ///< what git-push steps pushed
+    QString promotionId;
+    /// See PromotionRunner::Options::acquireLock.
+    std::function<bool(const QString &key)> acquireLock;
 };
 
 /// What a step did: Succeeded with outputs, Failed (the step decided so, as `fail` does) or

@@ -52,6 +52,12 @@ QList<LandedChange> landedFromJson(const QString &text)
     return landed;
 }
 
+/// Qt binds a null QString as NULL: the text columns here are NOT NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? u""_s : value;
+}
+
 bool processAlive(qint64 pid)
 {
     if (pid <= 0)
@@ -136,15 +142,15 @@ bool Store::savePromotion(const PromotionRecord &promotion, QString *error)
                   u"message = excluded.message, current_step = excluded.current_step, "
                   u"started_at = excluded.started_at, finished_at = excluded.finished_at, "
                   u"pid = excluded.pid, landed = excluded.landed"_s.arg(promotionColumns));
-    query.addBindValue(promotion.id);
-    query.addBindValue(promotion.stage);
-    query.addBindValue(promotion.freightId);
+    query.addBindValue(text(promotion.id));
+    query.addBindValue(text(promotion.stage));
+    query.addBindValue(text(promotion.freightId));
     query.addBindValue(toString(promotion.phase));
-    query.addBindValue(promotion.message);
-    query.addBindValue(promotion.currentStep);
-    query.addBindValue(timestamp(promotion.createdAt));
-    query.addBindValue(timestamp(promotion.startedAt));
-    query.addBindValue(timestamp(promotion.finishedAt));
+    query.addBindValue(text(promotion.message));
+    query.addBindValue(text(promotion.currentStep));
+    query.addBindValue(text(timestamp(promotion.createdAt)));
+    query.addBindValue(text(timestamp(promotion.startedAt)));
+    query.addBindValue(text(timestamp(promotion.finishedAt)));
     query.addBindValue(promotion.pid);
     query.addBindValue(promotion.skipUnrunnable ? 1 : 0);
     query.addBindValue(landedJson(promotion.landed));
@@ -159,12 +165,12 @@ bool Store::saveStep(const QString &promotionId, int index, const StepResult &st
                       u"outputs, log) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         query.addBindValue(promotionId);
         query.addBindValue(index);
-        query.addBindValue(step.alias);
-        query.addBindValue(step.uses);
+        query.addBindValue(text(step.alias));
+        query.addBindValue(text(step.uses));
         query.addBindValue(toString(step.status));
-        query.addBindValue(step.message);
-        query.addBindValue(timestamp(step.startedAt));
-        query.addBindValue(timestamp(step.finishedAt));
+        query.addBindValue(text(step.message));
+        query.addBindValue(text(timestamp(step.startedAt)));
+        query.addBindValue(text(timestamp(step.finishedAt)));
         query.addBindValue(step.attempts);
         query.addBindValue(toJsonText(step.config));
         query.addBindValue(toJsonText(step.outputs));
@@ -172,7 +178,7 @@ bool Store::saveStep(const QString &promotionId, int index, const StepResult &st
         if (!query.exec())
             return false;
         query.prepare(u"UPDATE promotions SET current_step = ? WHERE id = ?"_s);
-        query.addBindValue(step.alias);
+        query.addBindValue(text(step.alias));
         query.addBindValue(promotionId);
         return query.exec();
     });
@@ -294,7 +300,7 @@ bool Store::markVerified(const QString &freightId, const QString &stage, const Q
     query.addBindValue(freightId);
     query.addBindValue(stage);
     query.addBindValue(timestamp(when));
-    query.addBindValue(source);
+    query.addBindValue(text(source));
     return query.exec() || failed(query, error);
 }
 

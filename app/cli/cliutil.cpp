@@ -1,5 +1,8 @@
 #include "app/cli/cliutil.h"
 
+#include "engine/promoter.h"
+#include "engine/store.h"
+
 #include <QFileInfo>
 
 namespace Stevedore::Cli {
@@ -40,6 +43,21 @@ bool checkPaths(const QStringList &paths, Streams io, int *exitCode)
         }
     }
     return true;
+}
+
+std::unique_ptr<Store> openStore(const QString &path, Streams io, int *exitCode)
+{
+    QString error;
+    std::unique_ptr<Store> store = Store::open(path, &error);
+    if (!store) {
+        io.err << "stevedorectl: " << error << '\n';
+        *exitCode = Failure;
+        return nullptr;
+    }
+    for (const QString &id : Promoter::recover(*store))
+        io.err << "stevedorectl: promotion " << id
+               << " was interrupted (its process ended); marked Errored\n";
+    return store;
 }
 
 } // namespace Stevedore::Cli

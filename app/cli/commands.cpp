@@ -92,12 +92,9 @@ int store(const CommandLine &line, Streams io)
         return exitCode;
     // Opening is what creates (or migrates) the store; a store it cannot read, or one a newer
     // Stevedore wrote, is refused and left as it is.
-    QString error;
-    const auto opened = Store::open(line.positional.first(), &error);
-    if (!opened) {
-        io.err << "stevedorectl: " << error << '\n';
-        return Failure;
-    }
+    const auto opened = openStore(line.positional.first(), io, &exitCode);
+    if (!opened)
+        return exitCode;
     io.out << QDir::toNativeSeparators(opened->filePath()) << '\n';
     return Success;
 }
@@ -186,14 +183,26 @@ QString helpText()
         "                                   message; exit 1 if any subscription failed.\n"
         "  freight PATH [--json]            List the stored freight, newest first, without\n"
         "                                   touching the network.\n"
-        "  promote PATH --stage S --freight ID|ALIAS --dry-run [--skip-unrunnable] [--offline]\n"
+        "  promote PATH --stage S --freight ID|ALIAS [--dry-run] [--yes] [--skip-unrunnable]\n"
+        "                [--offline]\n"
         "                                   Plan the promotion and run its steps in a scratch\n"
-        "                                   workspace, stopping before anything would leave the\n"
-        "                                   machine (git-push, git-tag); print the plan, then the\n"
-        "                                   diff of what it would change. --offline checks out\n"
-        "                                   from the local cache. Exit 0 when the dry run\n"
-        "                                   completed, 1 when a step failed, 3 when it could not\n"
-        "                                   start (unknown stage or freight, pipeline errors).\n"
+        "                                   workspace up to the first git-push; print the plan,\n"
+        "                                   then the diff of what it would change. Without\n"
+        "                                   --dry-run, then ask (without a terminal: only with\n"
+        "                                   --yes) and run it for real, committing as your git\n"
+        "                                   identity and pushing with your credentials.\n"
+        "                                   --skip-unrunnable runs it with the steps Stevedore\n"
+        "                                   cannot run here skipped; --offline checks out from\n"
+        "                                   the local cache. Exit 0 succeeded (or the dry run\n"
+        "                                   completed), 1 failed or errored, 3 refused before\n"
+        "                                   starting (unknown stage or freight, freight not\n"
+        "                                   available to the stage, steps not runnable here, no\n"
+        "                                   git identity, not confirmed).\n"
+        "  approve PATH --stage S --freight ID|ALIAS\n"
+        "                                   Approve freight for a stage by hand.\n"
+        "  history PATH [--stage S] [--json]\n"
+        "                                   Print promotions, newest first, with their phase,\n"
+        "                                   freight, times and steps.\n"
         "\n"
         "Global options (before or after the command):\n"
         "  --state-dir DIR                  Keep the local store and caches in DIR (overrides\n"

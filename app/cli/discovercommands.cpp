@@ -53,14 +53,8 @@ bool openPipeline(const QString &path, Streams io, Pipeline *pipeline,
         if (problem.severity == Problem::Severity::Error)
             io.err << problem.toString() << '\n';
     }
-    QString error;
-    *store = Store::open(path, &error);
-    if (!*store) {
-        io.err << "stevedorectl: " << error << '\n';
-        *exitCode = Failure;
-        return false;
-    }
-    return true;
+    *store = openStore(path, io, exitCode);
+    return *store != nullptr;
 }
 
 } // namespace
@@ -146,12 +140,9 @@ int freight(const CommandLine &line, Streams io)
                                                    : QStringLiteral("freight: takes one PATH"));
     if (!checkPaths(line.positional, io, &exitCode))
         return exitCode;
-    QString error;
-    const std::unique_ptr<Store> store = Store::open(line.positional.first(), &error);
-    if (!store) {
-        io.err << "stevedorectl: " << error << '\n';
-        return Failure;
-    }
+    const std::unique_ptr<Store> store = openStore(line.positional.first(), io, &exitCode);
+    if (!store)
+        return exitCode;
     const QList<Freight> list = store->freight();
     if (line.has(QStringLiteral("json"))) {
         printJson(list, io.out);

@@ -55,6 +55,10 @@ int main(int argc, char *argv[])
         return Cli::freight(line, io);
     if (line.command == u"promote")
         return Cli::promote(line, io);
+    if (line.command == u"approve")
+        return Cli::approve(line, io);
+    if (line.command == u"history")
+        return Cli::history(line, io);
     if (line.command.isEmpty()) {
         err << Cli::helpText();
         return Cli::UsageError;

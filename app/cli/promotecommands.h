@@ -10,8 +10,13 @@ enum PromoteExitCode
     Refused = 3
 };
 
-/// Plans a promotion of stored freight into a stage and, with --dry-run, runs its steps in a
-/// scratch workspace: prints the plan, then the diff of what it would change.
+/// Plans a promotion of stored freight into a stage, runs its steps in a scratch workspace up
+/// to the push and prints the plan and the diff; without --dry-run it then asks (or takes
+/// --yes) and runs it for real, printing each step as it goes.
 int promote(const CommandLine &line, Streams io);
+/// Approves freight for a stage by hand.
+int approve(const CommandLine &line, Streams io);
+/// Prints a stage's promotions, newest first, with their steps.
+int history(const CommandLine &line, Streams io);
 
 } // namespace Stevedore::Cli

@@ -310,7 +310,7 @@ void TestPromotion::runnability_data()
           u"compose-output"_s, u"set-metadata"_s, u"fail"_s})
         QTest::newRow(qPrintable(uses)) << uses << runnable << QString();
     QTest::newRow("git-push") << u"git-push"_s << leaves << QString();
-    QTest::newRow("git-tag") << u"git-tag"_s << leaves << QString();
+    QTest::newRow("git-tag") << u"git-tag"_s << runnable << QString();
     QTest::newRow("argocd-update") << u"argocd-update"_s << not_ << u"Argo CD"_s;
     QTest::newRow("argocd-wait") << u"argocd-wait"_s << not_ << u"Argo CD"_s;
     QTest::newRow("helm-template") << u"helm-template"_s << not_ << u"helm"_s;

@@ -647,9 +647,9 @@ private Q_SLOTS:
 
         // Committed or not, the diff is BASE..now.
         if (!expected.isEmpty()) {
-            const auto commit = GitWorkspace::commitAll(path, QStringLiteral("Promote"),
-                                                        identity(QStringLiteral("Alice")),
-                                                        identity(QStringLiteral("Alice")), &error);
+            const auto commit = GitWorkspace::commitAll(
+                path, QStringLiteral("Promote"), identity(QStringLiteral("Alice")),
+                identity(QStringLiteral("Alice")), {}, &error);
             QVERIFY2(commit, qPrintable(error.message));
             QVERIFY(commit->created);
             const auto after = GitWorkspace::diff(path, m_main, &error);
@@ -681,7 +681,7 @@ private Q_SLOTS:
                               QDateTime(QDate(2024, 5, 18), QTime(8, 0, 0), QTimeZone(-5 * 3600))};
         const auto commit = GitWorkspace::commitAll(
             path, QStringLiteral("  Promote prod\n\n\n\nDetails here.   \n\n"), author, committer,
-            &error);
+            {}, &error);
         QVERIFY2(commit, qPrintable(error.message));
         QVERIFY(commit->created);
         QCOMPARE(commit->id.size(), 40);
@@ -712,18 +712,19 @@ private Q_SLOTS:
 
         // Nothing more to commit: the head stays, as Kargo reports it.
         const auto again =
-            GitWorkspace::commitAll(path, QStringLiteral("Again"), author, committer, &error);
+            GitWorkspace::commitAll(path, QStringLiteral("Again"), author, committer, {}, &error);
         QVERIFY2(again, qPrintable(error.message));
         QVERIFY(!again->created);
         QCOMPARE(again->id, commit->id);
 
         // Nothing to commit is told before the message is looked at.
         const auto blank =
-            GitWorkspace::commitAll(path, QStringLiteral(" \n"), author, committer, &error);
+            GitWorkspace::commitAll(path, QStringLiteral(" \n"), author, committer, {}, &error);
         QVERIFY2(blank, qPrintable(error.message));
         QVERIFY(!blank->created);
         writeFile(path + QStringLiteral("/more.txt"), "more\n");
-        QVERIFY(!GitWorkspace::commitAll(path, QStringLiteral(" \n"), author, committer, &error));
+        QVERIFY(
+            !GitWorkspace::commitAll(path, QStringLiteral(" \n"), author, committer, {}, &error));
         QVERIFY2(error.message.contains(QStringLiteral("empty")), qPrintable(error.message));
     }
 
@@ -737,7 +738,7 @@ private Q_SLOTS:
                  qPrintable(error.message));
         const auto nothing = GitWorkspace::commitAll(path, QStringLiteral("Empty"),
                                                      identity(QStringLiteral("Alice")),
-                                                     identity(QStringLiteral("Alice")), &error);
+                                                     identity(QStringLiteral("Alice")), {}, &error);
         QVERIFY2(nothing, qPrintable(error.message));
         QVERIFY(!nothing->created);
         QVERIFY(nothing->id.isEmpty());
@@ -745,7 +746,7 @@ private Q_SLOTS:
         writeFile(path + QStringLiteral("/app.yaml"), "kind: Deployment\n");
         const auto commit = GitWorkspace::commitAll(path, QStringLiteral("First render"),
                                                     identity(QStringLiteral("Alice")),
-                                                    identity(QStringLiteral("Alice")), &error);
+                                                    identity(QStringLiteral("Alice")), {}, &error);
         QVERIFY2(commit, qPrintable(error.message));
         QVERIFY(commit->created);
         QCOMPARE(gitOutput({QStringLiteral("rev-list"), QStringLiteral("--count"),

@@ -256,7 +256,9 @@ void TestPromoteDryRun::prodListsUnrunnableSteps()
                                 u"API)\n"_s));
     QVERIFY(result.out.contains(u"diff --git a/env/prod/kustomization.yaml "
                                 u"b/env/prod/kustomization.yaml\n"_s));
-    QCOMPARE(result.err, u"stevedorectl: promote: steps that cannot run here: task-0::open-pr, "
+    QCOMPARE(result.err, u"stevedorectl: promote: freight brave-otter is not available to prod: "
+                         u"not yet verified in staging\n"
+                         u"stevedorectl: promote: steps that cannot run here: task-0::open-pr, "
                          u"task-0::wait-for-pr; a real promotion needs --skip-unrunnable to run "
                          u"without them\n"_s);
     QCOMPARE(m_git->revParse(m_repository, u"main"_s), head);
@@ -348,9 +350,10 @@ void TestPromoteDryRun::refusals_data()
         << u"stevedorectl: promote: there is no stage \"qa\"\n"_s;
     QTest::newRow("no stage") << QStringList{u"--freight"_s, u"brave-otter"_s, u"--dry-run"_s} << 2
                               << u"stevedorectl: promote: --stage NAME is required\n"_s;
-    QTest::newRow("not a dry run")
-        << QStringList{u"--stage"_s, u"dev"_s, u"--freight"_s, u"brave-otter"_s} << 2
-        << u"stevedorectl: promote: only --dry-run is available in this version\n"_s;
+    QTest::newRow("yes with dry run")
+        << QStringList{u"--stage"_s, u"dev"_s, u"--freight"_s, u"brave-otter"_s, u"--dry-run"_s,
+                       u"--yes"_s}
+        << 2 << u"stevedorectl: promote: --yes makes no sense with --dry-run\n"_s;
 }
 
 void TestPromoteDryRun::refusals()

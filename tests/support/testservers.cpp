@@ -155,6 +155,17 @@ QString GitFixture::commit(const QString &repository, const QString &path, const
 {
     const QString work = m_work + u'/' + QFileInfo(repository).completeBaseName();
     const auto env = environment(m_work);
+    // Others (the code under test) may have pushed: build on the repository's main as it is.
+    if (QFileInfo::exists(repository + QStringLiteral("/refs/heads/main")) &&
+        (!run(QStringLiteral("git"),
+              {QStringLiteral("-C"), work, QStringLiteral("fetch"), QStringLiteral("-q"),
+               QStringLiteral("origin"), QStringLiteral("main")},
+              nullptr, {}, env) ||
+         !run(QStringLiteral("git"),
+              {QStringLiteral("-C"), work, QStringLiteral("reset"), QStringLiteral("-q"),
+               QStringLiteral("--hard"), QStringLiteral("FETCH_HEAD")},
+              nullptr, {}, env)))
+        return {};
     QDir().mkpath(QFileInfo(work + u'/' + path).absolutePath());
     QFile file(work + u'/' + path);
     if (!file.open(QIODevice::WriteOnly))
