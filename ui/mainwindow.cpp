@@ -1,13 +1,14 @@
-#include "ui/mainwindow.h"
-
 #include "engine/engine.h"
 #include "engine/enginehost.h"
 #include "engine/versions.h"
 #include "ui/detailspanel.h"
+#include "ui/freightpanel.h"
 #include "ui/graphnodeitem.h"
+#include "ui/mainwindow.h"
 #include "ui/pipelinescene.h"
 #include "ui/pipelineview.h"
 #include "ui/problemsview.h"
+#include "ui/promotioncontroller.h"
 #include "ui/sourceview.h"
 #include "ui/stagenodeitem.h"
 #include "ui/warehousenodeitem.h"
@@ -56,6 +57,9 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/stevedore.svg")));
     setCentralWidget(m_view);
     createDocks();
+    m_promotions = new PromotionController(this, m_scene);
+    connect(m_promotions, &PromotionController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     createActions();
     statusBar()->addWidget(m_statusPath, 1);
     statusBar()->addPermanentWidget(m_statusPolling);
@@ -69,11 +73,13 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     connect(engine->engine(), &Engine::freightListed, this, [this](const QList<Freight> &list) {
         m_freight = list;
         m_scene->setFreight(m_freight);
+        m_promotions->setFreight(m_freight);
         showSelectedDetails();
     });
     connect(engine->engine(), &Engine::freightAdded, this, [this](const Freight &freight) {
         m_freight.prepend(freight);
         m_scene->setFreight(m_freight);
+        m_promotions->addFreight(freight);
         showSelectedDetails();
         statusBar()->showMessage(
             tr("New freight %1 from %2").arg(freight.alias, freight.origin.name), 10000);
@@ -88,8 +94,8 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
             });
     connect(engine->engine(), &Engine::pollsInFlightChanged, this, [this](int count) {
         if (m_discoveryEnabled)
-            m_statusPolling->setText(
-                count > 0 ? tr("Polling %n warehouse(s)\u2026", nullptr, count) : QString());
+            m_statusPolling->setText(count > 0 ? tr("Polling %n warehouse(s)\u2026", nullptr, count)
+                                               : QString());
     });
     connect(m_scene, &PipelineScene::stageSelected, this, [this] {
         showSelectedDetails();
@@ -180,6 +186,7 @@ void MainWindow::createActions()
     fit->setShortcut(QKeySequence(tr("Ctrl+9")));
     m_viewActions = {zoomIn, zoomOut, actualSize, fit};
     view->addSeparator();
+    view->addAction(m_promotions->freightDock()->toggleViewAction());
     view->addAction(m_detailsDock->toggleViewAction());
     view->addAction(m_sourceDock->toggleViewAction());
     view->addAction(m_problemsDock->toggleViewAction());
@@ -232,6 +239,7 @@ void MainWindow::setDiscoveryEnabled(bool enabled)
 {
     m_discoveryEnabled = enabled;
     m_engine->setDiscoveryEnabled(enabled);
+    m_promotions->setOffline(!enabled);
     m_statusPolling->setText(enabled ? QString() : tr("Offline: nothing is polled"));
     updateActions();
 }
@@ -304,6 +312,7 @@ void MainWindow::onPipelineOpened(const Pipeline &pipeline)
     m_loaded = true;
     m_scene->setPipeline(pipeline);
     m_scene->setFreight(m_freight);
+    m_promotions->setPipeline(pipeline);
     m_problems->setProblems(pipeline.problems);
     m_source->setSources(pipeline.sources);
     if (m_pipeline.stage(selected))
@@ -428,6 +437,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::setLayoutReportPath(const QString &path)
 {
+    m_promotions->setReviewReportPath(path.isEmpty() ? QString()
+                                                     : path + QStringLiteral(".review.json"));
     m_layoutReportPath = path;
 }
 
@@ -463,7 +474,15 @@ void MainWindow::writeLayoutReport()
                         static_cast<StageNodeItem *>(item)->color().name());
         nodes.append(node);
     }
+    const QWidget *freightList = m_promotions->freightPanel();
+    const QPoint freightTopLeft = freightList->mapToGlobal(QPoint(0, 0));
+    const QJsonObject freight{{QStringLiteral("x"), freightTopLeft.x()},
+                              {QStringLiteral("y"), freightTopLeft.y()},
+                              {QStringLiteral("width"), freightList->width()},
+                              {QStringLiteral("height"), freightList->height()},
+                              {QStringLiteral("visible"), freightList->isVisible()}};
     const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("window"), windowTitle()},
+                                                      {QStringLiteral("freightList"), freight},
                                                       {QStringLiteral("zoom"), m_view->zoom()},
                                                       {QStringLiteral("nodes"), nodes}})
                                 .toJson();

@@ -18,6 +18,7 @@ class EngineHost;
 class PipelineScene;
 class PipelineView;
 class ProblemsView;
+class PromotionController;
 class SourceView;
 
 /// The main window: the pipeline graph in the middle, details and manifest source on the
@@ -50,6 +51,7 @@ public:
     ProblemsView *problemsView() const { return m_problems; }
     SourceView *sourceView() const { return m_source; }
     DetailsPanel *detailsPanel() const { return m_details; }
+    PromotionController *promotions() const { return m_promotions; }
     const Pipeline &pipeline() const { return m_pipeline; }
     const QList<Freight> &freight() const { return m_freight; }
     QStringList recentPipelines() const;
@@ -88,6 +90,7 @@ private:
     DetailsPanel *m_details;
     ProblemsView *m_problems;
     SourceView *m_source;
+    PromotionController *m_promotions = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_sourceDock = nullptr;
     QDockWidget *m_problemsDock = nullptr;

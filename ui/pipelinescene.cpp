@@ -11,6 +11,8 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace Stevedore {
 
 namespace {
@@ -50,6 +52,30 @@ PipelineScene::PipelineScene(QObject *parent)
 
 QStringList PipelineScene::stageDetails(const Stage &stage) const
 {
+    QStringList lines;
+    // What it has now, or what is happening to it.
+    const auto running = m_runningSteps.constFind(stage.name);
+    const auto state = m_stageStates.constFind(stage.name);
+    if (state != m_stageStates.constEnd() && !state->freight.isEmpty()) {
+        QStringList current;
+        for (const Freight &freight : state->freight) {
+            QString versions;
+            if (!freight.images.isEmpty())
+                versions = freight.images.first().tag;
+            else if (!freight.commits.isEmpty())
+                versions = freight.commits.first().tag.isEmpty()
+                               ? freight.commits.first().id.left(7)
+                               : freight.commits.first().tag;
+            else if (!freight.charts.isEmpty())
+                versions = freight.charts.first().version;
+            current.append(versions.isEmpty() ? freight.alias
+                                              : freight.alias + u" \u00b7 "_s + versions);
+        }
+        lines.append(current.join(u", "_s));
+    } else if (!stage.isControlFlow()) {
+        lines.append(tr("no freight yet"));
+    }
+
     QStringList sources;
     for (const RequestedFreight &request : stage.requestedFreight) {
         if (request.direct)
@@ -59,9 +85,20 @@ QStringList PipelineScene::stageDetails(const Stage &stage) const
                 sources.append(upstream);
         }
     }
-    QStringList lines;
     lines.append(sources.isEmpty() ? tr("no freight requested")
                                    : tr("from %1").arg(sources.join(QStringLiteral(", "))));
+
+    if (running != m_runningSteps.constEnd()) {
+        lines.append(tr("promoting: %1").arg(running->alias));
+        return lines;
+    }
+    if (state != m_stageStates.constEnd() && state->lastPromotion &&
+        state->lastPromotion->phase != PromotionPhase::Succeeded) {
+        lines.append(tr("promotion %1: %2")
+                         .arg(toString(state->lastPromotion->phase).toLower(),
+                              state->lastPromotion->message));
+        return lines;
+    }
     QString promotion;
     if (stage.isControlFlow()) {
         promotion = tr("control flow");
@@ -76,6 +113,73 @@ QStringList PipelineScene::stageDetails(const Stage &stage) const
                      tr("%n check(s)", nullptr, int(stage.verification.analysisTemplates.size()));
     lines.append(promotion);
     return lines;
+}
+
+void PipelineScene::updateStage(const QString &name)
+{
+    StageNodeItem *item = m_stages.value(name);
+    const Stage *stage = m_pipeline.stage(name);
+    if (!item || !stage)
+        return;
+    item->setDetails(stageDetails(*stage));
+    const auto state = m_stageStates.constFind(name);
+    if (m_runningSteps.contains(name))
+        item->setIndicator(QColor(0x5a, 0xb4, 0xff));
+    else if (state != m_stageStates.constEnd() && state->lastPromotion)
+        item->setIndicator(state->lastPromotion->phase == PromotionPhase::Succeeded
+                               ? QColor(0x3d, 0xd6, 0x8c)
+                               : QColor(0xe5, 0x48, 0x4d));
+    else
+        item->setIndicator(QColor());
+}
+
+void PipelineScene::setStageStates(const QList<StageState> &states)
+{
+    m_stageStates.clear();
+    for (const StageState &state : states)
+        m_stageStates.insert(state.stage, state);
+    for (auto it = m_stages.constBegin(); it != m_stages.constEnd(); ++it)
+        updateStage(it.key());
+}
+
+void PipelineScene::setPromotionStep(const QString &stage, const StepResult &step)
+{
+    if (step.status == StepStatus::Running)
+        m_runningSteps.insert(stage, step);
+    updateStage(stage);
+}
+
+void PipelineScene::finishPromotion(const QString &stage)
+{
+    m_runningSteps.remove(stage);
+    updateStage(stage);
+}
+
+void PipelineScene::setDropVerdicts(const QHash<QString, AvailabilityVerdict> &verdicts)
+{
+    for (auto it = m_stages.constBegin(); it != m_stages.constEnd(); ++it) {
+        const auto verdict = verdicts.constFind(it.key());
+        if (verdict == verdicts.constEnd())
+            it.value()->setDropState(StageNodeItem::DropState::Refused, QString());
+        else if (m_runningSteps.contains(it.key()))
+            it.value()->setDropState(StageNodeItem::DropState::Refused,
+                                     tr("a promotion is running"));
+        else
+            it.value()->setDropState(verdict->available ? StageNodeItem::DropState::Allowed
+                                                        : StageNodeItem::DropState::Refused,
+                                     verdict->reason);
+    }
+}
+
+void PipelineScene::clearDropVerdicts()
+{
+    for (StageNodeItem *item : std::as_const(m_stages))
+        item->setDropState(StageNodeItem::DropState::None, QString());
+}
+
+void PipelineScene::dropFreight(const QString &stage, const QString &freightId)
+{
+    Q_EMIT freightDropped(stage, freightId);
 }
 
 QStringList PipelineScene::warehouseDetails(const Warehouse &warehouse) const

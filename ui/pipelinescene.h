@@ -2,6 +2,7 @@
 
 #include "engine/freight.h"
 #include "engine/pipeline.h"
+#include "engine/promotionservice.h"
 #include "engine/warehousestatus.h"
 
 #include <QGraphicsScene>
@@ -37,7 +38,20 @@ public:
     void setFreight(const QList<Freight> &freight);
     static QColor statusColor(WarehouseStatus::State state);
 
+    /// What each stage has and its last promotion, shown on the stage nodes.
+    void setStageStates(const QList<StageState> &states);
+    /// A promotion's step just changed: shown on its stage's node until it ends.
+    void setPromotionStep(const QString &stage, const StepResult &step);
+    /// The promotion of @p stage ended (setStageStates() shows how).
+    void finishPromotion(const QString &stage);
+    /// While freight is dragged: which stages may take it (and why not).
+    void setDropVerdicts(const QHash<QString, AvailabilityVerdict> &verdicts);
+    void clearDropVerdicts();
+    /// Called by a stage node when freight is dropped on it.
+    void dropFreight(const QString &stage, const QString &freightId);
+
 Q_SIGNALS:
+    void freightDropped(const QString &stage, const QString &freightId);
     void stageSelected(const QString &name);
     void warehouseSelected(const QString &name);
     void selectionCleared();
@@ -47,12 +61,15 @@ private:
     QStringList stageDetails(const Stage &stage) const;
     QStringList warehouseDetails(const Warehouse &warehouse) const;
     void updateWarehouse(const QString &name);
+    void updateStage(const QString &name);
 
     Pipeline m_pipeline;
     QList<GraphNodeItem *> m_nodes;
     QHash<QString, StageNodeItem *> m_stages;
     QHash<QString, GraphNodeItem *> m_warehouses;
     QHash<QString, WarehouseStatus> m_statuses;
+    QHash<QString, StageState> m_stageStates;
+    QHash<QString, StepResult> m_runningSteps; ///< stage -> the step of its running promotion
     QList<Freight> m_freight;
 };
 

@@ -5,6 +5,7 @@
 namespace Stevedore {
 
 /// A Stage in the pipeline graph, in the colour its `kargo.akuity.io/color` annotation names.
+/// Freight dragged over it is accepted when the scene says the stage may take it.
 class StageNodeItem : public GraphNodeItem
 {
 public:
@@ -13,16 +14,35 @@ public:
         Type = UserType + 1
     };
 
+    /// How the node looks while freight is being dragged.
+    enum class DropState
+    {
+        None,    ///< no drag in progress
+        Allowed, ///< the stage may take the dragged freight
+        Refused, ///< it may not; the tooltip says why
+    };
+
     StageNodeItem(const QString &name, const QColor &color, const QStringList &details);
 
     int type() const override { return Type; }
     QColor color() const { return m_color; }
 
+    void setDropState(DropState state, const QString &reason);
+    DropState dropState() const { return m_dropState; }
+
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
 protected:
     QColor fillColor() const override { return m_color; }
+    void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dropEvent(QGraphicsSceneDragDropEvent *event) override;
 
 private:
     QColor m_color;
+    DropState m_dropState = DropState::None;
+    QString m_dropReason;
+    bool m_dragOver = false;
 };
 
 } // namespace Stevedore

@@ -1,0 +1,180 @@
+#include "ui/promotioncontroller.h"
+
+#include "engine/promotionservice.h"
+#include "ui/diffview.h"
+#include "ui/freightpanel.h"
+#include "ui/pipelinescene.h"
+#include "ui/promotionreviewdialog.h"
+
+#include <QDockWidget>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMainWindow>
+#include <QSaveFile>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+namespace Stevedore {
+
+namespace {
+
+/// What the review shows, for automation and tests: the stage, the freight, the diff and
+/// whether Promote can be pressed. Written off the GUI thread.
+void writeReviewReport(const QString &path, const PromotionReviewDialog &dialog,
+                       const PromotionPreview &preview)
+{
+    const QRect button = dialog.promoteButtonGeometry();
+    QJsonArray steps;
+    for (const StepResult &step : preview.result.steps)
+        steps.append(QJsonObject{{u"alias"_s, step.alias}, {u"status"_s, toString(step.status)}});
+    const QByteArray json =
+        QJsonDocument(
+            QJsonObject{{u"stage"_s, dialog.stage()},
+                        {u"freight"_s, dialog.freightId()},
+                        {u"diff"_s, dialog.diffView()->text()},
+                        {u"files"_s, QJsonArray::fromStringList(dialog.diffView()->files())},
+                        {u"identity"_s, preview.identity},
+                        {u"promoteEnabled"_s, dialog.canPromote()},
+                        {u"promoteButton"_s, QJsonObject{{u"x"_s, button.x()},
+                                                         {u"y"_s, button.y()},
+                                                         {u"width"_s, button.width()},
+                                                         {u"height"_s, button.height()}}},
+                        {u"steps"_s, steps}})
+            .toJson();
+    (void)QtConcurrent::run([path, json] {
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly) && file.write(json) == json.size())
+            file.commit();
+    });
+}
+
+} // namespace
+
+PromotionController::PromotionController(QMainWindow *window, PipelineScene *scene)
+    : QObject(window)
+    , m_window(window)
+    , m_scene(scene)
+    , m_service(new PromotionService(this))
+    , m_panel(new FreightPanel(window))
+    , m_dock(new QDockWidget(tr("Freight"), window))
+{
+    m_dock->setObjectName(u"freightDock"_s);
+    m_dock->setWidget(m_panel);
+    window->addDockWidget(Qt::LeftDockWidgetArea, m_dock);
+
+    connect(m_panel, &FreightPanel::dragStarted, this, [this](const QString &id) {
+        m_dragging = id;
+        m_service->checkAvailability(id);
+    });
+    connect(m_panel, &FreightPanel::dragFinished, this, [this] {
+        m_dragging.clear();
+        m_scene->clearDropVerdicts();
+    });
+    connect(m_service, &PromotionService::availabilityChecked, this,
+            [this](const QString &id, const QHash<QString, AvailabilityVerdict> &verdicts) {
+                if (id == m_dragging)
+                    m_scene->setDropVerdicts(verdicts);
+            });
+    connect(m_scene, &PipelineScene::freightDropped, this, &PromotionController::review);
+    connect(m_panel, &FreightPanel::promoteRequested, this, &PromotionController::review);
+    connect(m_panel, &FreightPanel::approveRequested, m_service, &PromotionService::approve);
+    connect(m_service, &PromotionService::approved, this,
+            [this](const QString &id, const QString &stage, const QString &error) {
+                const std::optional<Freight> freight = m_panel->find(id);
+                const QString name = freight ? freight->alias : id;
+                Q_EMIT message(error.isEmpty()
+                                   ? tr("Approved %1 for %2").arg(name, stage)
+                                   : tr("Could not approve %1 for %2: %3").arg(name, stage, error));
+            });
+    connect(m_service, &PromotionService::stagesChanged, this,
+            [this](const QList<StageState> &states) {
+                m_scene->setStageStates(states);
+                m_panel->setStageStates(states);
+            });
+    connect(m_service, &PromotionService::previewReady, this,
+            [this](int ticket, const PromotionPreview &preview) {
+                PromotionReviewDialog *open = m_dialog.data();
+                if (!open || ticket != m_ticket)
+                    return;
+                open->setPreview(preview);
+                if (!m_reviewReportPath.isEmpty())
+                    writeReviewReport(m_reviewReportPath, *open, preview);
+            });
+    connect(m_service, &PromotionService::stepChanged, this, [this](const StepResult &step) {
+        m_scene->setPromotionStep(m_promotingStage, step);
+        if (PromotionReviewDialog *open = m_dialog.data())
+            open->setStep(step);
+    });
+    connect(m_service, &PromotionService::promotionFinished, this,
+            [this](const PromotionOutcome &outcome) {
+                m_scene->finishPromotion(m_promotingStage);
+                if (PromotionReviewDialog *open = m_dialog.data())
+                    open->setFinished(outcome);
+                if (outcome.start == PromotionOutcome::Start::Started)
+                    Q_EMIT message(tr("Promotion to %1: %2")
+                                       .arg(m_promotingStage, toString(outcome.record.phase)));
+                m_promotingStage.clear();
+            });
+}
+
+PromotionController::~PromotionController() = default;
+
+PromotionReviewDialog *PromotionController::reviewDialog() const
+{
+    return m_dialog.data();
+}
+
+void PromotionController::setPipeline(const Pipeline &pipeline)
+{
+    m_service->setPipeline(pipeline);
+    QStringList stages;
+    for (const Stage &stage : pipeline.stages)
+        stages.append(stage.name);
+    m_panel->setStages(stages);
+    m_service->refreshStages();
+}
+
+void PromotionController::setFreight(const QList<Freight> &freight)
+{
+    m_panel->setFreight(freight);
+}
+
+void PromotionController::addFreight(const Freight &freight)
+{
+    m_panel->addFreight(freight);
+}
+
+void PromotionController::setOffline(bool offline)
+{
+    m_service->setOffline(offline);
+}
+
+void PromotionController::review(const QString &stage, const QString &freightId)
+{
+    const std::optional<Freight> freight = m_panel->find(freightId);
+    if (!freight)
+        return;
+    if (PromotionReviewDialog *open = m_dialog.data()) {
+        // One promotion at a time: a running one keeps its dialog.
+        if (!m_promotingStage.isEmpty()) {
+            open->raise();
+            return;
+        }
+        open->close();
+    }
+    auto *dialog = new PromotionReviewDialog(stage, *freight, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    connect(dialog, &PromotionReviewDialog::promoteRequested, this,
+            [this](const QString &toStage, const QString &id, bool skip) {
+                m_promotingStage = toStage;
+                m_service->promote(toStage, id, skip);
+            });
+    connect(dialog, &PromotionReviewDialog::cancelRequested, m_service, &PromotionService::cancel);
+    m_service->preview(++m_ticket, stage, freightId);
+    dialog->show();
+}
+
+} // namespace Stevedore

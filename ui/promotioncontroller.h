@@ -1,0 +1,63 @@
+#pragma once
+
+#include "engine/freight.h"
+#include "engine/pipeline.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QDockWidget;
+class QMainWindow;
+
+namespace Stevedore {
+
+class FreightPanel;
+class PipelineScene;
+class PromotionReviewDialog;
+class PromotionService;
+
+/// Promotion in the main window: the Freight dock, dragging freight onto stages (which light
+/// up when they may take it and say why when they may not), the review dialog a drop opens,
+/// the promotion's live progress on the stage's node, and approvals.
+class PromotionController : public QObject
+{
+    Q_OBJECT
+
+public:
+    PromotionController(QMainWindow *window, PipelineScene *scene);
+    ~PromotionController() override;
+
+    QDockWidget *freightDock() const { return m_dock; }
+    FreightPanel *freightPanel() const { return m_panel; }
+    PromotionService *service() const { return m_service; }
+    /// The review dialog open now, if any (for tests).
+    PromotionReviewDialog *reviewDialog() const;
+
+    void setPipeline(const Pipeline &pipeline);
+    void setFreight(const QList<Freight> &freight);
+    void addFreight(const Freight &freight);
+    void setOffline(bool offline);
+    /// For automation: each review's dry run is also written as JSON to @p path.
+    void setReviewReportPath(const QString &path) { m_reviewReportPath = path; }
+
+public Q_SLOTS:
+    /// Opens the review of promoting @p freightId to @p stage: a dry run fills it.
+    void review(const QString &stage, const QString &freightId);
+
+Q_SIGNALS:
+    void message(const QString &text);
+
+private:
+    QMainWindow *m_window;
+    PipelineScene *m_scene;
+    PromotionService *m_service;
+    FreightPanel *m_panel;
+    QDockWidget *m_dock;
+    QPointer<PromotionReviewDialog> m_dialog;
+    QString m_dragging; ///< the freight being dragged
+    QString m_promotingStage;
+    int m_ticket = 0;
+    QString m_reviewReportPath;
+};
+
+} // namespace Stevedore
