@@ -234,6 +234,26 @@ GitError failure(int code, const CallbackState &state)
                                           : QStringLiteral("unknown error")};
 }
 
+/// Refspecs as the git_strarray libgit2 takes, valid while this lives.
+class Refspecs
+{
+public:
+    explicit Refspecs(const QStringList &refspecs)
+    {
+        for (const QString &refspec : refspecs)
+            m_specs.append(refspec.toUtf8());
+        for (QByteArray &spec : m_specs)
+            m_pointers.push_back(spec.data());
+        m_array = {m_pointers.data(), m_pointers.size()};
+    }
+    const git_strarray *array() const { return &m_array; }
+
+private:
+    QList<QByteArray> m_specs;
+    std::vector<char *> m_pointers;
+    git_strarray m_array{};
+};
+
 struct RemoteDeleter
 {
     void operator()(git_remote *remote) const { git_remote_free(remote); }
@@ -280,14 +300,8 @@ bool GitRemote::push(GitRepository &repository, const GitNetworkOptions &options
         return false;
     git_push_options pushOptions = GIT_PUSH_OPTIONS_INIT;
     pushOptions.callbacks = makeCallbacks(&state);
-    QList<QByteArray> specs;
-    for (const QString &refspec : refspecs)
-        specs.append(refspec.toUtf8());
-    std::vector<char *> pointers;
-    for (QByteArray &spec : specs)
-        pointers.push_back(spec.data());
-    const git_strarray array{pointers.data(), pointers.size()};
-    const int code = git_remote_push(remote.get(), &array, &pushOptions);
+    Refspecs specs(refspecs);
+    const int code = git_remote_push(remote.get(), specs.array(), &pushOptions);
     if (code == GIT_ENONFASTFORWARD) {
         // libgit2 saw for itself that the remote moved on: the same as the server refusing.
         for (const QString &refspec : refspecs)
@@ -361,14 +375,8 @@ bool GitRemote::fetch(GitRepository &repository, const GitNetworkOptions &option
     fetchOptions.callbacks = makeCallbacks(&state);
     fetchOptions.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
     fetchOptions.update_fetchhead = 0;
-    QList<QByteArray> specs;
-    for (const QString &refspec : refspecs)
-        specs.append(refspec.toUtf8());
-    std::vector<char *> pointers;
-    for (QByteArray &spec : specs)
-        pointers.push_back(spec.data());
-    const git_strarray array{pointers.data(), pointers.size()};
-    const int code = git_remote_fetch(remote.get(), &array, &fetchOptions, nullptr);
+    Refspecs specs(refspecs);
+    const int code = git_remote_fetch(remote.get(), specs.array(), &fetchOptions, nullptr);
     if (code < 0) {
         if (error)
             *error = failure(code, state);

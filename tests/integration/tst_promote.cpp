@@ -93,6 +93,10 @@ private:
     QString addFreight(const QString &pipeline, const QString &tag);
     QString git(const QString &repository, const QStringList &arguments) const;
     void writeGitConfig(const QString &extra = {});
+    /// Promotes freight @p tag to dev while someone else pushes @p content to @p file of the
+    /// same branch between the promotion's commit and its push.
+    PromotionOutcome promoteRacing(const QString &tag, const QString &file, const QString &content,
+                                   QString *competing);
 
     QTemporaryDir m_dir;
     std::unique_ptr<GitFixture> m_git;
@@ -434,24 +438,33 @@ void TestPromote::failedSigningLeavesTheRemoteAlone()
     QCOMPARE(git(repository, {u"rev-parse"_s, u"main"_s}), before);
 }
 
+PromotionOutcome TestPromote::promoteRacing(const QString &tag, const QString &file,
+                                            const QString &content, QString *competing)
+{
+    const QString pipeline = m_pipelines.value(u"daemon"_s);
+    const QString repository = m_gitops.value(u"daemon"_s);
+    const QString alias = addFreight(pipeline, tag);
+    StatePaths::setOverride(state());
+    QString error;
+    const std::unique_ptr<Store> store = Store::open(pipeline, &error);
+    if (!store)
+        return {};
+    const PromotionRequest request{u"dev"_s, alias, false, false};
+    return Promoter::promote(
+        ManifestLoader::load(pipeline), *store, request, {}, [&](const StepResult &step) {
+            // Someone else pushes between our commit and our push.
+            if (step.alias == u"task-0::commit" && step.status == StepStatus::Succeeded)
+                *competing = m_git->commit(repository, file, content, u"Someone else's change"_s);
+        });
+}
+
 void TestPromote::competingPushIsRebased()
 {
     const QString pipeline = m_pipelines.value(u"daemon"_s);
     const QString repository = m_gitops.value(u"daemon"_s);
-    const QString alias = addFreight(pipeline, u"v0.4.0"_s);
-    StatePaths::setOverride(state());
-    QString error;
-    std::unique_ptr<Store> store = Store::open(pipeline, &error);
-    QVERIFY2(store, qPrintable(error));
-    PromotionRequest request{u"dev"_s, alias, false, false};
     QString competing;
-    const PromotionOutcome outcome = Promoter::promote(
-        ManifestLoader::load(pipeline), *store, request, {}, [&](const StepResult &step) {
-            // Someone else pushes between our commit and our push.
-            if (step.alias == u"task-0::commit" && step.status == StepStatus::Succeeded)
-                competing = m_git->commit(repository, u"README.md"_s, u"hello\n"_s,
-                                          u"Someone else's change"_s);
-        });
+    const PromotionOutcome outcome =
+        promoteRacing(u"v0.4.0"_s, u"README.md"_s, u"hello\n"_s, &competing);
     QVERIFY(!competing.isEmpty());
     QCOMPARE(toString(outcome.record.phase), u"Succeeded"_s);
     QCOMPARE(git(repository, {u"rev-parse"_s, u"main~1"_s}), competing);
@@ -466,27 +479,21 @@ void TestPromote::conflictingPushFailsCleanly()
 {
     const QString pipeline = m_pipelines.value(u"daemon"_s);
     const QString repository = m_gitops.value(u"daemon"_s);
-    const QString alias = addFreight(pipeline, u"v0.5.0"_s);
-    StatePaths::setOverride(state());
-    QString error;
-    std::unique_ptr<Store> store = Store::open(pipeline, &error);
-    QVERIFY2(store, qPrintable(error));
-    PromotionRequest request{u"dev"_s, alias, false, false};
     QString competing;
-    const PromotionOutcome outcome = Promoter::promote(
-        ManifestLoader::load(pipeline), *store, request, {}, [&](const StepResult &step) {
-            if (step.alias == u"task-0::commit" && step.status == StepStatus::Succeeded)
-                competing =
-                    m_git->commit(repository, u"env/dev/kustomization.yaml"_s,
-                                  QString::fromUtf8(kustomization(u"v9.9.9"_s)), u"A hotfix"_s);
-        });
+    const PromotionOutcome outcome =
+        promoteRacing(u"v0.5.0"_s, u"env/dev/kustomization.yaml"_s,
+                      QString::fromUtf8(kustomization(u"v9.9.9"_s)), &competing);
     QCOMPARE(toString(outcome.record.phase), u"Errored"_s);
     QVERIFY2(outcome.record.message.contains(u"env/dev/kustomization.yaml"_s),
              qPrintable(outcome.record.message));
     QVERIFY(outcome.record.landed.isEmpty());
     QCOMPARE(git(repository, {u"rev-parse"_s, u"main"_s}), competing);
     // The stage did not get the freight.
-    QVERIFY(store->currentFreight(u"dev"_s).first().freightId != store->findFreight(alias)->id);
+    StatePaths::setOverride(state());
+    QString error;
+    const std::unique_ptr<Store> store = Store::open(pipeline, &error);
+    QVERIFY2(store, qPrintable(error));
+    QVERIFY(store->currentFreight(u"dev"_s).first().freightId != outcome.record.freightId);
 }
 
 void TestPromote::noIdentityRefuses()
