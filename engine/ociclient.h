@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/ocijson.h"
 #include "engine/ocireference.h"
 #include "engine/ocitypes.h"
 
@@ -78,21 +79,11 @@ public:
     static void clearTokenCache();
 
 private:
-    struct ConfigInfo
-    {
-        OciPlatform platform;
-        QString created;
-        QMap<QString, QString> labels;
-    };
-
     bool ready(OciError *error) const;
     /// The URL of a manifest by tag or digest, after checking the client and the reference.
     std::optional<QUrl> manifestUrl(const QString &reference, OciError *error) const;
-    std::optional<ConfigInfo> config(const OciDescriptor &descriptor, OciError *error);
+    std::optional<OciImageConfig> config(const OciDescriptor &descriptor, OciError *error);
     std::optional<OciPlatformImage> platformImage(const OciDescriptor &entry, OciError *error);
-    std::optional<OciManifest> parseManifest(const QByteArray &body, const QByteArray &contentType,
-                                             const QByteArray &announcedDigest,
-                                             const QString &reference, OciError *error) const;
 
     std::optional<OciReference> m_reference;
     QString m_referenceError;
@@ -100,7 +91,7 @@ private:
     std::unique_ptr<OciTransport> m_transport;
     /// Immutable by digest, so kept for the client's lifetime: index entries shared by tags.
     QHash<QString, OciPlatformImage> m_platformImages;
-    QHash<QString, ConfigInfo> m_configs;
+    QHash<QString, OciImageConfig> m_configs;
 };
 
 } // namespace Stevedore

@@ -1,6 +1,7 @@
 #include "engine/keychain.h"
 #include "engine/ocicredentials.h"
 #include "engine/ociheaders.h"
+#include "engine/ocijson.h"
 #include "engine/ocitransport_p.h"
 #include "engine/urlnormalization.h"
 
@@ -8,8 +9,6 @@
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QHostAddress>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QUrlQuery>
@@ -353,22 +352,17 @@ std::optional<QByteArray> OciTransport::bearerToken(OciError *error)
                           status);
         return std::nullopt;
     }
-    const QJsonObject object = QJsonDocument::fromJson(answer.response.body).object();
-    QString token = object.value(u"token"_s).toString();
-    if (token.isEmpty())
-        token = object.value(u"access_token"_s).toString();
-    if (token.isEmpty()) {
+    const std::optional<OciToken> token = OciJson::token(answer.response.body);
+    if (!token) {
         *error = ociError(
             OciError::Kind::InvalidResponse,
             u"the registry's token server %1 answered without a token"_s.arg(ociDisplayUrl(url)));
         return std::nullopt;
     }
-    // The distribution token spec's default lifetime is 60 s; renew a little early.
-    qint64 lifetime = object.value(u"expires_in"_s).toInteger(60);
-    if (lifetime <= 0)
-        lifetime = 60;
+    // Renew a little early.
+    const qint64 lifetime = token->lifetimeSeconds;
     const qint64 validMs = lifetime * 1000 - std::min<qint64>(10'000, lifetime * 100);
-    CachedToken cached{token.toLatin1(), QDeadlineTimer(validMs)};
+    CachedToken cached{token->token, QDeadlineTimer(validMs)};
     {
         const QMutexLocker locker(&cache.mutex);
         cache.tokens.removeIf([](const auto &entry) { return entry.value().expiry.hasExpired(); });

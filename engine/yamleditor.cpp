@@ -79,6 +79,48 @@ std::optional<QList<KeyPart>> splitKey(const QString &key, QString *error)
     return parts;
 }
 
+/// The node @p parts lead to in @p document (aliases resolved), or -1 when they lead nowhere.
+int lookUp(const Document &document, const QList<KeyPart> &parts)
+{
+    if (document.root < 0)
+        return -1;
+    int current = document.resolve(document.root);
+    for (const KeyPart &part : parts) {
+        const Node &n = document.node(current);
+        if (n.kind == Node::Kind::Mapping) {
+            current = document.value(current, part.name.toUtf8());
+        } else if (n.kind == Node::Kind::Sequence && !part.forcedKey) {
+            bool ok = false;
+            const qsizetype index = part.name.toLongLong(&ok);
+            if (!ok || index < 0 || index >= qsizetype(n.children.size()))
+                return -1;
+            current = document.resolve(n.children[std::size_t(index)]);
+        } else {
+            return -1;
+        }
+        if (current < 0)
+            return -1;
+    }
+    return current;
+}
+
+/// Whether @p document, the edited text parsed again, has @p update's value at its key: the
+/// editor checks its own work, so that a layout it does not handle (found by fuzzing: explicit
+/// `?` keys, a byte order mark, a key without a colon in a flow mapping) fails with a message
+/// instead of writing a file that means something else.
+bool landed(const Document &document, const YamlUpdate &update)
+{
+    QString ignored;
+    const std::optional<QList<KeyPart>> parts = splitKey(update.key, &ignored);
+    if (!parts)
+        return false;
+    const int target = lookUp(document, *parts);
+    if (target < 0 || document.node(target).kind != Node::Kind::Scalar)
+        return false;
+    const std::optional<QByteArray> typed = typedText(update.value);
+    return document.node(target).value == (typed ? *typed : update.value.toString().toUtf8());
+}
+
 // Editing --------------------------------------------------------------------------------------
 
 class Editor
@@ -213,8 +255,10 @@ std::optional<QByteArray> Editor::setScalar(const Node &target, const QVariant &
                      .arg(m_key, QString::fromLatin1(value.typeName()));
         return std::nullopt;
     }
-    // An empty value (`key:`) gets the space a written one needs after its colon.
-    if (start == end && start > 0 && m_text[start - 1] == ':')
+    // An empty value gets the space a written one needs after what stands before it: a key's
+    // colon (`key:`), a list's dash (`-`), or a tag or anchor (`key: !!str`), which would
+    // otherwise run on into the new text.
+    if (start == end && start > 0 && !isBlank(m_text[start - 1]) && !isBreak(m_text[start - 1]))
         replacement.prepend(' ');
     return splice(start, end, replacement);
 }
@@ -253,9 +297,18 @@ std::optional<QByteArray> Editor::addEntries(int mapping, const QList<KeyPart> &
         return splice(at, at, ", " + entry);
     }
 
-    // A block mapping: new lines after its last entry's line, at its keys' indentation.
-    const qsizetype firstKey = scalarStart(m_text, node(parent.children.front()));
-    const qsizetype indent = firstKey - lineStart(m_text, firstKey);
+    // A block mapping: new lines after its last entry's line, at its keys' indentation: the
+    // column of the first key's anchor or tag or text, or of the `?` of an explicit key.
+    qsizetype firstKey = node(parent.children.front()).start;
+    qsizetype before = firstKey;
+    while (before > lineStart(m_text, firstKey) && isBlank(m_text[before - 1]))
+        --before;
+    if (before > 0 && m_text[before - 1] == '?')
+        firstKey = before - 1;
+    qsizetype indent = column(m_text, firstKey);
+    // A byte order mark before the first key takes no column.
+    if (lineStart(m_text, firstKey) == 0 && m_text.startsWith("\xEF\xBB\xBF"))
+        indent -= 3;
     QByteArray lines;
     for (qsizetype i = 0; i < missing.size(); ++i) {
         lines +=
@@ -274,26 +327,36 @@ std::optional<QByteArray> YamlEditor::update(const QByteArray &text,
 {
     QString ignored;
     QString &message = error ? *error : ignored;
+    if (updates.isEmpty())
+        return text;
     QByteArray result = text;
+    Document document;
+    if (!parse(result, &document, &message)) {
+        message = tr("cannot parse the YAML file: %1").arg(message);
+        return std::nullopt;
+    }
     for (const YamlUpdate &update : updates) {
         // Each update sees the text the previous ones left, parsed afresh: offsets stay exact.
-        Document document;
-        if (!parse(result, &document, &message)) {
-            message = tr("cannot parse the YAML file: %1").arg(message);
-            return std::nullopt;
+        std::optional<QByteArray> edited;
+        {
+            Editor editor(result, document);
+            edited = editor.apply(update, &message);
         }
-        Editor editor(result, document);
-        const std::optional<QByteArray> edited = editor.apply(update, &message);
         if (!edited)
             return std::nullopt;
-        result = *edited;
-    }
-    if (!updates.isEmpty()) {
-        Document document;
-        if (!parse(result, &document, &message)) {
+        Document next;
+        if (!parse(*edited, &next, &message)) {
             message = tr("the edited file is not valid YAML (%1)").arg(message);
             return std::nullopt;
         }
+        if (!landed(next, update)) {
+            message = tr("cannot set \"%1\": written here, the value would not end up at that key "
+                         "(the file is laid out in a way this editor does not handle)")
+                          .arg(update.key);
+            return std::nullopt;
+        }
+        result = std::move(*edited);
+        document = std::move(next);
     }
     return result;
 }

@@ -176,6 +176,59 @@ bool reportUnclosedFlow(const std::string &chunk, const std::string &message,
     return false;
 }
 
+/// yaml-cpp 0.7 never gets past a token that cannot start a node, such as a `,` outside a flow
+/// collection: LoadAll() then collects null documents until memory runs out (yaml-cpp issue
+/// 1040, found by fuzzing). Reads the events first and stops at a document that starts where
+/// the one before it did; yaml-cpp's own errors come out of this as they would from LoadAll().
+std::vector<YAML::Node> loadAll(const std::string &input)
+{
+    class Progress : public YAML::EventHandler
+    {
+    public:
+        explicit Progress(const std::string &input)
+            : m_input(input)
+        {}
+        void OnDocumentStart(const YAML::Mark &mark) override
+        {
+            if (m_started && mark.pos == m_last.pos) {
+                const std::size_t pos = std::size_t(std::max(mark.pos, 0));
+                const char c = pos < m_input.size() ? m_input[pos] : '\0';
+                throw YAML::ParserException(mark, c > ' ' && c < 0x7f
+                                                      ? "unexpected \"" + std::string(1, c) + '"'
+                                                      : std::string("unexpected character"));
+            }
+            m_started = true;
+            m_last = mark;
+        }
+        void OnDocumentEnd() override {}
+        void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+        void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+        void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                      const std::string &) override
+        {}
+        void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                             YAML::EmitterStyle::value) override
+        {}
+        void OnSequenceEnd() override {}
+        void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                        YAML::EmitterStyle::value) override
+        {}
+        void OnMapEnd() override {}
+
+    private:
+        const std::string &m_input;
+        YAML::Mark m_last;
+        bool m_started = false;
+    };
+
+    std::istringstream stream(input);
+    YAML::Parser parser(stream);
+    Progress progress(input);
+    while (parser.HandleNextDocument(progress)) {
+    }
+    return YAML::LoadAll(input);
+}
+
 /// yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the input when the input ends
 /// with a line break, silently swallowing the rest of the document. Finds such a scalar.
 std::optional<YAML::Mark> unclosedQuote(const YAML::Node &node, const QByteArray &chunk,
@@ -371,7 +424,7 @@ std::vector<Document> parseDocuments(const QString &file, const QByteArray &text
             return false;
         };
         try {
-            const std::vector<YAML::Node> nodes = YAML::LoadAll(input);
+            const std::vector<YAML::Node> nodes = loadAll(input);
             if (reportUnclosedQuote(nodes))
                 continue;
             for (const YAML::Node &node : nodes) {
@@ -387,7 +440,7 @@ std::vector<Document> parseDocuments(const QString &file, const QByteArray &text
             // the end of the input; with one, it parses and the quote can be found.
             if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
                 try {
-                    if (reportUnclosedQuote(YAML::LoadAll(input + '\n')))
+                    if (reportUnclosedQuote(loadAll(input + '\n')))
                         continue;
                 } catch (const YAML::Exception &) {
                 }

@@ -23,6 +23,7 @@ test_packages=(
     xvfb xauth xdotool imagemagick x11-utils openssl python3 openssh-client
     docker-registry skopeo apache2-utils prometheus prometheus-pushgateway
     lighttpd lighttpd-mod-openssl openssh-server gnome-keyring dbus python3-jwt
+    clang-14 libclang-rt-14-dev
 )
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -157,6 +157,11 @@ void TestBadManifests::reportsMistake_data()
            Error, 9, 19, u"YAML syntax error: this quoted string is never closed"_s);
     addRow("undefined alias", imageWarehouse("      constraint: *range\n"), Error, 9, 19,
            u"YAML syntax error: the referenced anchor is not defined"_s);
+    // Found by fuzzing: yaml-cpp 0.7 alone reads null documents here until memory runs out.
+    addRow("stray comma", imageWarehouse() + "---\n,\n", Error, 10, 1,
+           uR"(YAML syntax error: unexpected ",")"_s);
+    addRow("stray comma after a quoted string", imageWarehouse() + "---\n\"x\",\n", Error, 10, 4,
+           uR"(YAML syntax error: unexpected ",")"_s);
     addRow("duplicate mapping key",
            imageWarehouse("      discoveryLimit: 5\n      discoveryLimit: 6\n"), Error, 10, 7,
            uR"(duplicate key "discoveryLimit" (first defined at line 9))"_s);

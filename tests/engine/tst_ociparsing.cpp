@@ -1,11 +1,12 @@
 // The parsers under the OCI registry client, row by row with hostile input: WWW-Authenticate
 // challenges, Link headers, Retry-After, distribution error bodies, image repoURLs (Docker Hub
-// short names, registries with ports, loopback and private hosts), platforms, build times and
-// Docker's config.json. The client itself is tested against real registries in
-// tests/integration/tst_ociclient.
+// short names, registries with ports, loopback and private hosts), platforms, build times,
+// Docker's config.json, and the JSON of tag lists, manifests, configs and token answers. The client
+// itself is tested against real registries in tests/integration/tst_ociclient.
 
 #include "engine/ocicredentials.h"
 #include "engine/ociheaders.h"
+#include "engine/ocijson.h"
 #include "engine/ocireference.h"
 #include "engine/ocitypes.h"
 
@@ -42,6 +43,11 @@ private Q_SLOTS:
     void buildTime();
     void dockerConfig_data();
     void dockerConfig();
+    void token_data();
+    void token();
+    void tagsPage_data();
+    void tagsPage();
+    void manifestDigest();
 };
 
 void TestOciParsing::parseAuthenticate_data()
@@ -398,6 +404,95 @@ void TestOciParsing::dockerConfig()
     QCOMPARE(OciCredentials::dockerConfigPath({}), u"/tmp/stevedore-docker/config.json"_s);
     qunsetenv("DOCKER_CONFIG");
     QCOMPARE(OciCredentials::dockerConfigPath({}), QDir::home().filePath(u".docker/config.json"_s));
+}
+
+void TestOciParsing::token_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("token"); // empty: no token
+    QTest::addColumn<qint64>("lifetime");
+    QTest::newRow("token") << QByteArray(R"({"token":"t","expires_in":300})") << QByteArray("t")
+                           << qint64(300);
+    QTest::newRow("access_token") << QByteArray(R"({"token":"","access_token":"a"})")
+                                  << QByteArray("a") << qint64(60);
+    QTest::newRow("no lifetime") << QByteArray(R"({"token":"t"})") << QByteArray("t") << qint64(60);
+    QTest::newRow("negative lifetime")
+        << QByteArray(R"({"token":"t","expires_in":-5})") << QByteArray("t") << qint64(60);
+    // Seconds × 1000 would overflow where the cache computes the deadline (seen while writing
+    // the fuzz target).
+    QTest::newRow("endless lifetime")
+        << QByteArray(R"({"token":"t","expires_in":9223372036854775807})") << QByteArray("t")
+        << OciJson::maxTokenLifetimeSeconds;
+    QTest::newRow("no token") << QByteArray(R"({"expires_in":300})") << QByteArray() << qint64(0);
+    QTest::newRow("token not a string")
+        << QByteArray(R"({"token":7})") << QByteArray() << qint64(0);
+    QTest::newRow("not JSON") << QByteArray("<html>") << QByteArray() << qint64(0);
+}
+
+void TestOciParsing::token()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, token);
+    QFETCH(qint64, lifetime);
+    const std::optional<OciToken> parsed = OciJson::token(body);
+    QCOMPARE(parsed.has_value(), !token.isEmpty());
+    if (parsed) {
+        QCOMPARE(parsed->token, token);
+        QCOMPARE(parsed->lifetimeSeconds, lifetime);
+    }
+}
+
+void TestOciParsing::tagsPage_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expected"); // tags joined with `,`, or `!` and the error's start
+    QTest::newRow("tags") << QByteArray(R"({"name":"a","tags":["1.0","latest",7]})")
+                          << u"1.0,latest"_s;
+    QTest::newRow("null tags") << QByteArray(R"({"name":"a","tags":null})") << QString();
+    QTest::newRow("no tags") << QByteArray(R"({"name":"a"})") << QString();
+    QTest::newRow("tags not a list")
+        << QByteArray(R"({"tags":"1.0"})") << u"!malformed tag list (page 2): \"tags\""_s;
+    QTest::newRow("not an object") << QByteArray("[]") << u"!malformed tag list (page 2): not"_s;
+    QTest::newRow("not JSON") << QByteArray("{") << u"!malformed tag list (page 2): "_s;
+}
+
+void TestOciParsing::tagsPage()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expected);
+    OciError error;
+    const std::optional<QStringList> tags = OciJson::tagsPage(body, 2, &error);
+    if (expected.startsWith(u'!')) {
+        QVERIFY(!tags);
+        QCOMPARE(error.kind, OciError::Kind::InvalidResponse);
+        QVERIFY2(error.message.startsWith(expected.mid(1)), qPrintable(error.message));
+    } else {
+        QVERIFY2(tags, qPrintable(error.message));
+        QCOMPARE(tags->join(u','), expected);
+    }
+}
+
+void TestOciParsing::manifestDigest()
+{
+    const QByteArray body =
+        R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",)"
+        R"("config":{"digest":"sha256:)" +
+        QByteArray(64, 'a') + R"(","size":2},"layers":[]})";
+    const QString digest = OciJson::digestOf(body, QCryptographicHash::Sha256);
+    OciError error;
+    std::optional<OciManifest> manifest = OciJson::manifest(body, {}, {}, u"v1"_s, &error);
+    QVERIFY2(manifest, qPrintable(error.message));
+    QCOMPARE(manifest->digest, digest);
+    QCOMPARE(manifest->config.digest, u"sha256:"_s + QString(64, u'a'));
+
+    manifest = OciJson::manifest(body, {}, digest.toLatin1(), digest, &error);
+    QVERIFY2(manifest, qPrintable(error.message));
+    manifest = OciJson::manifest(body, {}, "sha256:" + QByteArray(64, '0'), u"v1"_s, &error);
+    QVERIFY(!manifest);
+    QCOMPARE(error.kind, OciError::Kind::DigestMismatch);
+    manifest = OciJson::manifest(body, {}, {}, u"sha256:"_s + QString(64, u'0'), &error);
+    QVERIFY(!manifest);
+    QCOMPARE(error.kind, OciError::Kind::DigestMismatch);
 }
 
 QTEST_GUILESS_MAIN(TestOciParsing)

@@ -2,6 +2,7 @@
 // NAME, NAME.input.yaml is edited with the updates in NAME.updates and must give
 // NAME.expected.yaml byte for byte. An update line is `key<TAB>type:value`, type being s
 // (string; `\n` and `\\` are escapes), i (integer), d (double), b (bool) or n (null).
+// The fuzz-* pairs are layouts tests/fuzz found edited wrongly.
 
 #include "engine/yamleditor.h"
 #include "engine/yamlsource_p.h"
@@ -208,6 +209,9 @@ void TestYamlEditor::errors_data()
     QTest::newRow("empty key") << QByteArray("a: 1\n") << u" "_s << u"empty key"_s;
     QTest::newRow("empty part") << QByteArray("a: 1\n") << u"a..b"_s << u"\"a..b\""_s;
     QTest::newRow("bad escape") << QByteArray("a: 1\n") << u"a\\b"_s << u"\"a\\b\""_s;
+    // Found by fuzzing: written after the key, the value would have become part of the key.
+    QTest::newRow("flow key without a colon")
+        << QByteArray("m: {a, b: 1}\n") << u"m.a"_s << u"\"m.a\": written here"_s;
 }
 
 void TestYamlEditor::errors()
