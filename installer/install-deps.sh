@@ -17,13 +17,13 @@ build_packages=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libgl1-mesa-dev
-    qtkeychain-qt6-dev libgit2-dev libyaml-cpp-dev libyaml-dev libgraphviz-dev
+    qtkeychain-qt6-dev libgit2-dev libyaml-cpp-dev libyaml-dev libgraphviz-dev help2man
 )
 test_packages=(
     xvfb xauth xdotool imagemagick x11-utils openssl python3 openssh-client
     docker-registry skopeo apache2-utils prometheus prometheus-pushgateway
     lighttpd lighttpd-mod-openssl openssh-server gnome-keyring dbus python3-jwt
-    clang-14 libclang-rt-14-dev
+    clang-14 libclang-rt-14-dev dpkg-dev file desktop-file-utils appstream
 )
 
 if [ "$(id -u)" -eq 0 ]; then
