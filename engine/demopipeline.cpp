@@ -122,7 +122,8 @@ bool writeManifests(const QString &dir, const QString &appURL, const QString &gi
 {
     if (!QDir().mkpath(dir))
         return fail(error, QStringLiteral("cannot create %1").arg(dir));
-    for (const char *name : {"project.yaml", "warehouse.yaml", "promotiontask.yaml", "stages.yaml"}) {
+    for (const char *name :
+         {"project.yaml", "warehouse.yaml", "promotiontask.yaml", "stages.yaml", "analysis.yaml"}) {
         QByteArray text = resource(QString::fromLatin1(name));
         if (text.isEmpty())
             return fail(error, QStringLiteral("the demo manifest %1 is missing from this build")

@@ -5,6 +5,7 @@
 #include "engine/manifestloader.h"
 #include "engine/statepaths.h"
 #include "engine/store.h"
+#include "engine/verificationservice.h"
 
 #include <QFileInfo>
 
@@ -12,6 +13,7 @@ namespace Stevedore {
 
 Engine::Engine(QObject *parent)
     : QObject(parent)
+    , m_verification(new VerificationService(this))
 {
     qRegisterMetaType<Stevedore::Pipeline>();
     qRegisterMetaType<Stevedore::Freight>();
@@ -31,6 +33,7 @@ void Engine::openPipeline(const QString &path)
     const QString canonical = QFileInfo(path).canonicalFilePath();
     if (!m_store || m_store->pipelinePath() != canonical) {
         m_scheduler.reset();
+        m_verification->shutdown();
         m_store.reset();
         QString error;
         m_store = Store::open(path, &error);
@@ -59,6 +62,7 @@ void Engine::openPipeline(const QString &path)
     }
     if (m_scheduler)
         m_scheduler->setPipeline(pipeline);
+    m_verification->setPipeline(pipeline, m_store.get());
 }
 
 void Engine::openDemoPipeline()
@@ -99,6 +103,7 @@ void Engine::shutdown()
 {
     if (m_scheduler)
         m_scheduler->shutdown();
+    m_verification->shutdown();
 }
 
 } // namespace Stevedore

@@ -12,6 +12,7 @@ namespace Stevedore {
 
 class DiscoveryScheduler;
 class Store;
+class VerificationService;
 
 /// The engine: everything that touches the disk, git or the network for one open pipeline.
 /// It lives on its own thread (see EngineHost); requests come in as queued calls and results
@@ -23,6 +24,10 @@ class Engine : public QObject
 public:
     explicit Engine(QObject *parent = nullptr);
     ~Engine() override;
+
+    /// Verification runs, past and present; lives on the engine's thread like the engine
+    /// (call its slots with queued calls).
+    VerificationService *verification() const { return m_verification; }
 
 public Q_SLOTS:
     /// Loads the manifests at @p path, opens its local store, reports what is stored, and
@@ -55,6 +60,7 @@ private:
     bool m_discoveryEnabled = true;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<DiscoveryScheduler> m_scheduler;
+    VerificationService *m_verification;
 };
 
 } // namespace Stevedore

@@ -116,6 +116,12 @@ struct NamedValue
     QString name;
     QString value;
     bool hasValue = false;
+    /// An AnalysisTemplate argument's `valueFrom.secretKeyRef`: the secret and the key in it.
+    QString secretName;
+    QString secretKey;
+    /// Any other `valueFrom` (`fieldRef`, `podTemplateHashValue`): what it names, which only a
+    /// cluster can resolve.
+    QString valueFromOther;
 };
 
 /// One promotion step: a `uses:` step or a `task:` reference.

@@ -314,6 +314,38 @@ QList<PromotionStep> readSteps(MapReader &parent, bool insideTask)
     return steps;
 }
 
+/// An analysis argument's `valueFrom`: a `secretKeyRef{name, key}` is kept for the runner;
+/// other sources (`fieldRef`, `podTemplateHashValue`) are remembered by name.
+void readValueFrom(MapReader &entry, NamedValue &value)
+{
+    MapReader valueFrom(entry.value("valueFrom"), entry.context(), QStringLiteral("valueFrom"));
+    if (!valueFrom.isMap()) {
+        entry.error(entry.value("valueFrom"), QStringLiteral("\"valueFrom\" must be a mapping"));
+        return;
+    }
+    if (valueFrom.has("secretKeyRef")) {
+        MapReader ref(valueFrom.value("secretKeyRef"), entry.context(),
+                      QStringLiteral("secretKeyRef"));
+        if (!ref.isMap()) {
+            valueFrom.error(valueFrom.value("secretKeyRef"),
+                            QStringLiteral("\"secretKeyRef\" must be a mapping with name and key"));
+        } else {
+            value.secretName = ref.string("name", MapReader::Required).value_or(QString());
+            value.secretKey = ref.string("key", MapReader::Required).value_or(QString());
+            ref.finish();
+        }
+    } else if (valueFrom.has("fieldRef")) {
+        value.valueFromOther = QStringLiteral("fieldRef");
+    } else if (valueFrom.has("podTemplateHashValue")) {
+        value.valueFromOther = QStringLiteral("podTemplateHashValue");
+    }
+    if (value.hasValue && (!value.secretName.isEmpty() || !value.valueFromOther.isEmpty()))
+        entry.error(entry.key("valueFrom"),
+                    QStringLiteral("argument \"%1\" has both value and valueFrom").arg(value.name));
+    valueFrom.accept({"secretKeyRef", "fieldRef", "podTemplateHashValue"});
+    valueFrom.finish();
+}
+
 } // namespace
 
 QList<NamedValue> readNamedValues(MapReader &parent, const char *key, const QString &what,
@@ -348,6 +380,8 @@ QList<NamedValue> readNamedValues(MapReader &parent, const char *key, const QStr
                                        "\"valueFrom\" works in the AnalysisTemplate's own args"));
         else if (!value.hasValue && rules == NamedValueRules::RequiredArgument)
             entry.missing("value");
+        else if (rules == NamedValueRules::Argument && entry.has("valueFrom"))
+            readValueFrom(entry, value);
         entry.accept({"valueFrom"});
         entry.finish();
         if (!value.name.isEmpty()) {

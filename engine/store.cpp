@@ -161,6 +161,43 @@ const QList<QStringList> &migrations()
                            " value TEXT NOT NULL,"
                            " PRIMARY KEY (kind, name, key))"),
         },
+        // 4 -> 5: verification runs, their metrics (definition and counters as JSON) and
+        // every measurement (values as Prometheus writes them, so NaN and ±Inf survive).
+        {
+            QStringLiteral("CREATE TABLE verification_runs ("
+                           " id TEXT PRIMARY KEY,"
+                           " stage TEXT NOT NULL,"
+                           " freight TEXT NOT NULL DEFAULT '[]',"
+                           " templates TEXT NOT NULL DEFAULT '[]',"
+                           " phase TEXT NOT NULL,"
+                           " message TEXT NOT NULL DEFAULT '',"
+                           " started_at TEXT NOT NULL,"
+                           " finished_at TEXT NOT NULL DEFAULT '',"
+                           " pid INTEGER NOT NULL DEFAULT 0,"
+                           " args TEXT NOT NULL DEFAULT '[]')"),
+            QStringLiteral("CREATE INDEX verification_runs_by_stage ON verification_runs "
+                           "(stage, started_at)"),
+            QStringLiteral("CREATE TABLE verification_metrics ("
+                           " run_id TEXT NOT NULL,"
+                           " metric_index INTEGER NOT NULL,"
+                           " name TEXT NOT NULL,"
+                           " template TEXT NOT NULL,"
+                           " provider TEXT NOT NULL,"
+                           " phase TEXT NOT NULL,"
+                           " data TEXT NOT NULL DEFAULT '{}',"
+                           " PRIMARY KEY (run_id, metric_index))"),
+            QStringLiteral("CREATE TABLE verification_measurements ("
+                           " run_id TEXT NOT NULL,"
+                           " metric_index INTEGER NOT NULL,"
+                           " sequence INTEGER NOT NULL,"
+                           " started_at TEXT NOT NULL,"
+                           " finished_at TEXT NOT NULL,"
+                           " phase TEXT NOT NULL,"
+                           " vals TEXT NOT NULL DEFAULT '[]',"
+                           " scalar INTEGER NOT NULL DEFAULT 0,"
+                           " message TEXT NOT NULL DEFAULT '',"
+                           " PRIMARY KEY (run_id, metric_index, sequence))"),
+        },
     };
     return list;
 }

@@ -5,6 +5,7 @@
 #include "engine/gitdiscovery.h"
 #include "engine/pipeline.h"
 #include "engine/promotion.h"
+#include "engine/verification.h"
 #include "engine/warehousestatus.h"
 
 #include <QHash>
@@ -25,7 +26,7 @@ namespace Stevedore {
 class Store
 {
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
     ~Store();
     Store(const Store &) = delete;
@@ -105,6 +106,21 @@ public:
     QVariantMap metadata(const QString &kind, const QString &name) const;
     /// Every name with metadata of @p kind.
     QHash<QString, QVariantMap> allMetadata(const QString &kind) const;
+
+    // Verification runs and their measurements (storeverification.cpp).
+
+    /// Keeps a run and its metrics (definitions, counters, phases), insert or replace;
+    /// measurements are added one at a time with addVerificationMeasurement().
+    bool saveVerificationRun(const VerificationRun &run, QString *error = nullptr);
+    bool addVerificationMeasurement(const QString &runId, int metricIndex, int sequence,
+                                    const Measurement &measurement, QString *error = nullptr);
+    /// A run with every measurement.
+    std::optional<VerificationRun> verificationRun(const QString &id) const;
+    /// A stage's runs, newest first, with their metrics but without measurements (all stages
+    /// when @p stage is empty).
+    QList<VerificationRun> verificationRuns(const QString &stage = {}, int limit = 50) const;
+    /// Marks every Pending or Running run whose process is gone as Aborted; returns their ids.
+    QStringList markInterruptedVerifications(QString *error = nullptr);
 
 private:
     Store(QString connectionName, QString filePath, QString pipelinePath);

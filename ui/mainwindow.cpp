@@ -11,6 +11,7 @@
 #include "ui/promotioncontroller.h"
 #include "ui/sourceview.h"
 #include "ui/stagenodeitem.h"
+#include "ui/verificationpanel.h"
 #include "ui/warehousenodeitem.h"
 
 #include <QAction>
@@ -49,6 +50,7 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     , m_details(new DetailsPanel(this))
     , m_problems(new ProblemsView(this))
     , m_source(new SourceView(this))
+    , m_verification(new VerificationPanel(this))
     , m_statusPath(new QLabel(this))
     , m_statusCounts(new QLabel(this))
     , m_statusPolling(new QLabel(this))
@@ -56,6 +58,7 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     setWindowTitle(tr("Stevedore"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/stevedore.svg")));
     setCentralWidget(m_view);
+    m_verification->setService(engine->engine()->verification());
     createDocks();
     m_promotions = new PromotionController(this, m_scene);
     connect(m_promotions, &PromotionController::message, this,
@@ -107,6 +110,7 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     });
     connect(m_scene, &PipelineScene::selectionCleared, this, [this] {
         m_details->showNothing();
+        m_verification->showNothing();
         updateActions();
     });
     connect(m_details, &DetailsPanel::refreshRequested, this,
@@ -143,6 +147,11 @@ void MainWindow::createDocks()
     m_sourceDock->setWidget(m_source);
     addDockWidget(Qt::RightDockWidgetArea, m_sourceDock);
     tabifyDockWidget(m_detailsDock, m_sourceDock);
+    m_verificationDock = new QDockWidget(tr("Verification"), this);
+    m_verificationDock->setObjectName(QStringLiteral("verificationDock"));
+    m_verificationDock->setWidget(m_verification);
+    addDockWidget(Qt::RightDockWidgetArea, m_verificationDock);
+    tabifyDockWidget(m_detailsDock, m_verificationDock);
     m_detailsDock->raise();
 
     m_problemsDock = new QDockWidget(tr("Problems"), this);
@@ -189,6 +198,7 @@ void MainWindow::createActions()
     view->addAction(m_promotions->freightDock()->toggleViewAction());
     view->addAction(m_detailsDock->toggleViewAction());
     view->addAction(m_sourceDock->toggleViewAction());
+    view->addAction(m_verificationDock->toggleViewAction());
     view->addAction(m_problemsDock->toggleViewAction());
 
     QMenu *pipeline = menuBar()->addMenu(tr("&Pipeline"));
@@ -201,6 +211,13 @@ void MainWindow::createActions()
     m_refreshAllAction = pipeline->addAction(tr("Refresh &All Warehouses"), this,
                                              [this] { m_engine->refreshAll(); });
     m_refreshAllAction->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
+    pipeline->addSeparator();
+    pipeline->addAction(m_verification->verifyAction());
+    pipeline->addAction(m_verification->abortAction());
+    connect(m_verification->verifyAction(), &QAction::triggered, this, [this] {
+        m_verificationDock->show();
+        m_verificationDock->raise();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts =
@@ -225,14 +242,18 @@ void MainWindow::showSelectedDetails()
     const QList<QGraphicsItem *> selected = m_scene->selectedItems();
     if (selected.size() != 1) {
         m_details->showNothing();
+        m_verification->showNothing();
         return;
     }
     const auto *item = static_cast<GraphNodeItem *>(selected.first());
-    if (item->type() == WarehouseNodeItem::Type)
+    if (item->type() == WarehouseNodeItem::Type) {
         m_details->showWarehouse(m_pipeline, item->name(), m_warehouseStatuses.value(item->name()),
                                  m_freight);
-    else
+        m_verification->showNothing();
+    } else {
         m_details->showStage(m_pipeline, item->name());
+        m_verification->showStage(m_pipeline, item->name());
+    }
 }
 
 void MainWindow::setDiscoveryEnabled(bool enabled)

@@ -20,6 +20,7 @@ class PipelineView;
 class ProblemsView;
 class PromotionController;
 class SourceView;
+class VerificationPanel;
 
 /// The main window: the pipeline graph in the middle, details and manifest source on the
 /// right, problems below. It asks the engine to open pipelines and draws what comes back;
@@ -52,6 +53,7 @@ public:
     SourceView *sourceView() const { return m_source; }
     DetailsPanel *detailsPanel() const { return m_details; }
     PromotionController *promotions() const { return m_promotions; }
+    VerificationPanel *verificationPanel() const { return m_verification; }
     const Pipeline &pipeline() const { return m_pipeline; }
     const QList<Freight> &freight() const { return m_freight; }
     QStringList recentPipelines() const;
@@ -94,6 +96,8 @@ private:
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_sourceDock = nullptr;
     QDockWidget *m_problemsDock = nullptr;
+    VerificationPanel *m_verification;
+    QDockWidget *m_verificationDock = nullptr;
     QLabel *m_statusPath;
     QLabel *m_statusCounts;
     QLabel *m_statusPolling;

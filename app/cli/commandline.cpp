@@ -35,8 +35,8 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QStringList &
             line.version = true;
             continue;
         }
-        const bool takesValue =
-            name == u"state-dir" || name == u"mirror" || valueOptions.contains(name);
+        const bool takesValue = name == u"state-dir" || name == u"mirror" ||
+                                name == u"prometheus" || valueOptions.contains(name);
         if (takesValue && !hasInlineValue) {
             if (i + 1 >= arguments.size()) {
                 line.error = QStringLiteral("option --%1 needs a value").arg(name);
@@ -56,6 +56,8 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QStringList &
             line.stateDir = value;
         } else if (name == u"mirror") {
             line.mirrors.append(value);
+        } else if (name == u"prometheus") {
+            line.prometheus.append(value);
         } else {
             line.options.insert(name, value);
             line.repeated[name].append(value);

@@ -15,7 +15,8 @@ struct CommandLine
     QHash<QString, QString> options; ///< option name (without dashes) -> last value ("" for flags)
     QHash<QString, QStringList> repeated; ///< option name -> every value, in order
     QString stateDir;
-    QStringList mirrors; ///< global `--mirror HOST=URL`, repeatable
+    QStringList mirrors;    ///< global `--mirror HOST=URL`, repeatable
+    QStringList prometheus; ///< global `--prometheus FROM=TO`, repeatable
     bool help = false;
     bool version = false;
     QString error; ///< set when the arguments do not parse

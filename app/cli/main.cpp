@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/discovercommands.h"
 #include "app/cli/promotecommands.h"
+#include "app/cli/verifycommands.h"
 #include "engine/statepaths.h"
 
 #include <QCoreApplication>
@@ -59,6 +60,8 @@ int main(int argc, char *argv[])
         return Cli::approve(line, io);
     if (line.command == u"history")
         return Cli::history(line, io);
+    if (line.command == u"verify")
+        return Cli::verify(line, io);
     if (line.command.isEmpty()) {
         err << Cli::helpText();
         return Cli::UsageError;
