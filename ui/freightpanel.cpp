@@ -25,8 +25,11 @@ public:
         setDragEnabled(true);
         setDragDropMode(QAbstractItemView::DragOnly);
         setSelectionMode(QAbstractItemView::SingleSelection);
-        setWordWrap(true);
-        setAlternatingRowColors(true);
+        // A row of cards, newest on the left, scrolling sideways.
+        setFlow(QListView::LeftToRight);
+        setWrapping(false);
+        setSpacing(4);
+        setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     }
 
 protected:
@@ -127,6 +130,7 @@ void FreightPanel::rebuild()
             text += u'\n' + tr("in %1").arg(stages.join(u", "_s));
         auto *item = new QListWidgetItem(text, m_list);
         item->setData(Qt::UserRole, freight.id);
+        item->setTextAlignment(Qt::AlignLeft | Qt::AlignTop);
         item->setToolTip(tr("%1\nDrag onto a stage to promote it.").arg(freight.id));
         if (freight.id == current)
             m_list->setCurrentItem(item);

@@ -3,6 +3,7 @@
 #include "engine/pipelinegraph.h"
 #include "ui/edgeitem.h"
 #include "ui/graphlayout.h"
+#include "ui/promotiontext.h"
 #include "ui/stagenodeitem.h"
 #include "ui/warehousenodeitem.h"
 
@@ -95,7 +96,7 @@ QStringList PipelineScene::stageDetails(const Stage &stage) const
     if (state != m_stageStates.constEnd() && state->lastPromotion &&
         state->lastPromotion->phase != PromotionPhase::Succeeded) {
         lines.append(tr("promotion %1: %2")
-                         .arg(toString(state->lastPromotion->phase).toLower(),
+                         .arg(PromotionText::phase(state->lastPromotion->phase),
                               state->lastPromotion->message));
         return lines;
     }

@@ -5,6 +5,7 @@
 #include "ui/freightpanel.h"
 #include "ui/pipelinescene.h"
 #include "ui/promotionreviewdialog.h"
+#include "ui/promotiontext.h"
 
 #include <QDockWidget>
 #include <QJsonArray>
@@ -62,7 +63,16 @@ PromotionController::PromotionController(QMainWindow *window, PipelineScene *sce
 {
     m_dock->setObjectName(u"freightDock"_s);
     m_dock->setWidget(m_panel);
-    window->addDockWidget(Qt::LeftDockWidgetArea, m_dock);
+    // Below the graph, newest freight first from the left: the graph keeps its width.
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+    const QList<QDockWidget *> docks = window->findChildren<QDockWidget *>();
+    for (QDockWidget *other : docks) {
+        if (other != m_dock && window->dockWidgetArea(other) == Qt::BottomDockWidgetArea) {
+            window->tabifyDockWidget(other, m_dock);
+            break;
+        }
+    }
+    m_dock->raise();
 
     connect(m_panel, &FreightPanel::dragStarted, this, [this](const QString &id) {
         m_dragging = id;
@@ -113,8 +123,9 @@ PromotionController::PromotionController(QMainWindow *window, PipelineScene *sce
                 if (PromotionReviewDialog *open = m_dialog.data())
                     open->setFinished(outcome);
                 if (outcome.start == PromotionOutcome::Start::Started)
-                    Q_EMIT message(tr("Promotion to %1: %2")
-                                       .arg(m_promotingStage, toString(outcome.record.phase)));
+                    Q_EMIT message(
+                        tr("The promotion to %1 %2")
+                            .arg(m_promotingStage, PromotionText::phase(outcome.record.phase)));
                 m_promotingStage.clear();
             });
 }

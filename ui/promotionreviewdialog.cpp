@@ -1,6 +1,7 @@
 #include "ui/promotionreviewdialog.h"
 
 #include "ui/diffview.h"
+#include "ui/promotiontext.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -222,7 +223,7 @@ void PromotionReviewDialog::setPreview(const PromotionPreview &preview)
     if (preview.result.phase != PromotionPhase::Succeeded)
         m_status->setText(
             tr("The dry run %1: %2")
-                .arg(toString(preview.result.phase).toLower(), preview.result.message));
+                .arg(PromotionText::phase(preview.result.phase), preview.result.message));
     else if (!preview.result.stoppedBefore.isEmpty())
         m_status->setText(tr("The dry run stopped before %1: nothing has left this machine. "
                              "This is what the promotion will change.")
@@ -304,7 +305,7 @@ void PromotionReviewDialog::setFinished(const PromotionOutcome &outcome)
         outcome.record.phase == PromotionPhase::Succeeded
             ? tr("Promoted: %1 is now in %2.").arg(m_freight.alias, m_stage)
             : tr("The promotion %1: %2")
-                  .arg(toString(outcome.record.phase).toLower(), outcome.record.message));
+                  .arg(PromotionText::phase(outcome.record.phase), outcome.record.message));
 }
 
 } // namespace Stevedore
