@@ -146,12 +146,10 @@ int verify(const CommandLine &line, Streams io)
                   "them first\n";
         return Failure;
     }
-    QString error;
-    const std::unique_ptr<Store> store = Store::open(line.positional.first(), &error);
-    if (!store) {
-        io.err << "stevedorectl: " << error << '\n';
-        return Failure;
-    }
+    int openCode = Success;
+    const std::unique_ptr<Store> store = openStore(line.positional.first(), io, &openCode);
+    if (!store)
+        return openCode;
     store->markInterruptedVerifications();
     QStringList freight;
     QStringList freightNames;
