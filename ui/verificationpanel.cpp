@@ -63,12 +63,8 @@ VerificationPanel::VerificationPanel(QWidget *parent)
                                   "Prometheus now"));
     m_abortAction->setToolTip(tr("Stop the selected stage's verification; it ends Aborted"));
     connect(m_verifyAction, &QAction::triggered, this, [this] {
-        if (m_stage.isEmpty() || !m_hasVerification)
-            return;
-        m_running.insert(m_stage);
-        updateActions();
-        post(m_service,
-             [service = m_service.data(), stage = m_stage] { service->verifyStage(stage); });
+        if (!m_stage.isEmpty() && m_hasVerification)
+            verifyStage(m_stage);
     });
     connect(m_abortAction, &QAction::triggered, this, [this] {
         post(m_service,
@@ -112,6 +108,15 @@ VerificationPanel::VerificationPanel(QWidget *parent)
     layout->addWidget(m_reachability);
     layout->addWidget(scroll, 1);
     showNothing();
+}
+
+void VerificationPanel::verifyStage(const QString &stage)
+{
+    if (m_running.contains(stage))
+        return;
+    m_running.insert(stage);
+    updateActions();
+    post(m_service, [service = m_service.data(), stage] { service->verifyStage(stage); });
 }
 
 void VerificationPanel::setService(VerificationService *service)

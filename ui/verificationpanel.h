@@ -38,6 +38,9 @@ public:
     void showNothing();
     /// Draws @p run (what the service hands in; public for tests and screenshots).
     void showRun(const VerificationRun &run);
+    /// Verifies @p stage now (with its current freight), shown or not: for example once a
+    /// promotion to it succeeded. Does nothing while the stage's last run is still going.
+    void verifyStage(const QString &stage);
 
     QString shownStage() const { return m_stage; }
     QString shownRunId() const { return m_run.id; }
