@@ -1,10 +1,11 @@
+#include "ui/mainwindow.h"
+
 #include "engine/engine.h"
 #include "engine/enginehost.h"
 #include "engine/versions.h"
 #include "ui/detailspanel.h"
 #include "ui/freightpanel.h"
 #include "ui/graphnodeitem.h"
-#include "ui/mainwindow.h"
 #include "ui/pipelinescene.h"
 #include "ui/pipelineview.h"
 #include "ui/problemsview.h"
@@ -63,6 +64,13 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     m_promotions = new PromotionController(this, m_scene);
     connect(m_promotions, &PromotionController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    // Kargo's flow: a stage that got new freight verifies it.
+    connect(m_promotions, &PromotionController::promotionSucceeded, this,
+            [this](const QString &stage) {
+                const Stage *promoted = m_pipeline.stage(stage);
+                if (promoted && !promoted->verification.isEmpty())
+                    m_verification->verifyStage(stage);
+            });
     createActions();
     statusBar()->addWidget(m_statusPath, 1);
     statusBar()->addPermanentWidget(m_statusPolling);

@@ -126,7 +126,11 @@ PromotionController::PromotionController(QMainWindow *window, PipelineScene *sce
                     Q_EMIT message(
                         tr("The promotion to %1 %2")
                             .arg(m_promotingStage, PromotionText::phase(outcome.record.phase)));
+                const QString stage = m_promotingStage;
                 m_promotingStage.clear();
+                if (outcome.start == PromotionOutcome::Start::Started &&
+                    outcome.record.phase == PromotionPhase::Succeeded)
+                    Q_EMIT promotionSucceeded(stage);
             });
 }
 

@@ -46,6 +46,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void message(const QString &text);
+    /// A promotion succeeded: the stage has new freight (and may now verify it).
+    void promotionSucceeded(const QString &stage);
 
 private:
     QMainWindow *m_window;
