@@ -1,6 +1,7 @@
 #include "engine/prometheusclient.h"
 
 #include "engine/keychain.h"
+#include "engine/prometheusanswer.h"
 #include "engine/verification.h"
 
 #include <QElapsedTimer>
@@ -182,83 +183,6 @@ Exchange exchange(QNetworkAccessManager &network, const PrometheusQuery &query, 
     return result;
 }
 
-/// Reads a `[<unix time>, "<value>"]` pair.
-std::optional<QPointF> samplePoint(const QJsonValue &value)
-{
-    const QJsonArray pair = value.toArray();
-    if (pair.size() != 2 || !pair.at(0).isDouble() || !pair.at(1).isString())
-        return std::nullopt;
-    const auto number = parsePrometheusValue(pair.at(1).toString());
-    if (!number)
-        return std::nullopt;
-    return QPointF(pair.at(0).toDouble() * 1000.0, *number);
-}
-
-QMap<QString, QString> labelsOf(const QJsonObject &series)
-{
-    QMap<QString, QString> labels;
-    const QJsonObject metric = series.value(u"metric"_s).toObject();
-    for (auto it = metric.begin(); it != metric.end(); ++it)
-        labels.insert(it.key(), it.value().toString());
-    return labels;
-}
-
-/// Fills @p result from a successful envelope's `data`; false (with the error set) when the
-/// data is not what Prometheus sends.
-bool readData(const QJsonObject &data, PrometheusResult &result)
-{
-    result.resultType = data.value(u"resultType"_s).toString();
-    const QJsonValue payload = data.value(u"result"_s);
-    const auto malformed = [&] {
-        result.outcome = PrometheusResult::Outcome::Failed;
-        result.error = PrometheusClient::tr("Prometheus sent a %1 result that cannot be read")
-                           .arg(result.resultType.isEmpty() ? PrometheusClient::tr("(typeless)")
-                                                            : result.resultType);
-        return false;
-    };
-    if (result.resultType == u"scalar") {
-        const auto point = samplePoint(payload);
-        if (!point)
-            return malformed();
-        result.values.append(point->y());
-        return true;
-    }
-    if (result.resultType == u"string") {
-        // Argo Rollouts refuses these too.
-        result.outcome = PrometheusResult::Outcome::Failed;
-        result.error = PrometheusClient::tr("Prometheus metric type not supported: the query "
-                                            "returns a string, not numbers");
-        return false;
-    }
-    if (result.resultType != u"vector" && result.resultType != u"matrix")
-        return malformed();
-    if (!payload.isArray())
-        return malformed();
-    const bool vector = result.resultType == u"vector";
-    for (const QJsonValue &entry : payload.toArray()) {
-        const QJsonObject object = entry.toObject();
-        PrometheusSeries series;
-        series.labels = labelsOf(object);
-        if (vector) {
-            const auto point = samplePoint(object.value(u"value"_s));
-            if (!point)
-                return malformed();
-            series.points.append(*point);
-        } else {
-            for (const QJsonValue &sample : object.value(u"values"_s).toArray()) {
-                const auto point = samplePoint(sample);
-                if (!point)
-                    return malformed();
-                series.points.append(*point);
-            }
-        }
-        for (const QPointF &point : std::as_const(series.points))
-            result.values.append(point.y());
-        result.series.append(series);
-    }
-    return true;
-}
-
 } // namespace
 
 QString PrometheusClient::keychainAccount(const QUrl &url)
@@ -354,7 +278,7 @@ PrometheusResult PrometheusClient::run(const PrometheusQuery &query)
             result.warnings.append(warning.toString());
         if (status == u"success" && answer.status / 100 == 2) {
             result.outcome = PrometheusResult::Outcome::Ok;
-            if (!readData(envelope.value(u"data"_s).toObject(), result))
+            if (!PrometheusAnswer::readData(envelope.value(u"data"_s).toObject(), result))
                 return result;
             return result;
         }

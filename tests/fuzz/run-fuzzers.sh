@@ -43,10 +43,12 @@ split_lines() { # LIST_FILE DIR
         printf '%s' "$line" >"$2/$n"
     done <"$1"
 }
-mkdir -p "$seeds/manifest" "$seeds/helmindex" "$seeds/ocijson" "$seeds/yamleditor"
+mkdir -p "$seeds/manifest" "$seeds/helmindex" "$seeds/ocijson" "$seeds/prometheus" \
+    "$seeds/yamleditor"
 cp -r "$root/tests/fixtures/kargo/." "$root/resources/demo/." "$seeds/manifest/"
 cp "$root/tests/engine/data/helm/"* "$seeds/helmindex/"
 cp "$here/seeds/ocijson/"* "$seeds/ocijson/"
+cp "$here/seeds/prometheus/"* "$seeds/prometheus/"
 split_lines "$here/seeds/semver.txt" "$seeds/semver"
 split_lines "$here/seeds/expression.txt" "$seeds/expression"
 split_lines "$here/seeds/ociheaders.txt" "$seeds/ociheaders"
