@@ -51,6 +51,14 @@ PipelineScene::PipelineScene(QObject *parent)
     connect(this, &QGraphicsScene::selectionChanged, this, &PipelineScene::onSelectionChanged);
 }
 
+PipelineScene::~PipelineScene()
+{
+    // QGraphicsScene's destructor deletes the items, and deleting a selected one emits
+    // selectionChanged(): by then this is no longer a PipelineScene, so none of its slots may
+    // run (UndefinedBehaviorSanitizer caught onSelectionChanged() running there).
+    blockSignals(true);
+}
+
 QStringList PipelineScene::stageDetails(const Stage &stage) const
 {
     QStringList lines;

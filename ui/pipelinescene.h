@@ -21,6 +21,7 @@ class PipelineScene : public QGraphicsScene
 
 public:
     explicit PipelineScene(QObject *parent = nullptr);
+    ~PipelineScene() override;
 
     void setPipeline(const Pipeline &pipeline);
     const Pipeline &pipeline() const { return m_pipeline; }

@@ -2,7 +2,7 @@
 // NAME, NAME.input.yaml is edited with the updates in NAME.updates and must give
 // NAME.expected.yaml byte for byte. An update line is `key<TAB>type:value`, type being s
 // (string; `\n` and `\\` are escapes), i (integer), d (double), b (bool) or n (null).
-// The fuzz-* pairs are layouts tests/fuzz found edited wrongly.
+// The fuzz-* pairs are layouts found edited wrongly while fuzzing it (tests/fuzz).
 
 #include "engine/yamleditor.h"
 #include "engine/yamlsource_p.h"
