@@ -15,6 +15,8 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace Stevedore {
@@ -53,6 +55,23 @@ bool writeFile(const QString &path, const QByteArray &contents, QString *error)
     return true;
 }
 
+/// Rewrites the file at @p path with what @p edit makes of it, writing only when something
+/// changed; a failure names the file as @p shown.
+bool editFile(const QString &path, const QString &shown, QString *error,
+              const std::function<std::optional<QByteArray>(const QByteArray &, QString *)> &edit)
+{
+    const std::optional<QByteArray> text = readFile(path, shown, error);
+    if (!text)
+        return false;
+    QString problem;
+    const std::optional<QByteArray> updated = edit(*text, &problem);
+    if (!updated) {
+        *error = PromotionSteps::tr("%1: %2").arg(shown, problem);
+        return false;
+    }
+    return *updated == *text || writeFile(path, *updated, error);
+}
+
 /// A path relative to the workspace, for messages.
 QString shown(const StepRun &run, const QString &absolute)
 {
@@ -72,13 +91,9 @@ StepOutcome yamlUpdate(StepRun &run)
         const QVariantMap update = entry.toMap();
         updates.append({update.value(u"key"_s).toString(), update.value(u"value"_s)});
     }
-    const std::optional<QByteArray> text = readFile(path, relative, &error);
-    if (!text)
-        return StepOutcome::error(error);
-    const std::optional<QByteArray> updated = YamlEditor::update(*text, updates, &error);
-    if (!updated)
-        return StepOutcome::error(PromotionSteps::tr("%1: %2").arg(relative, error));
-    if (*updated != *text && !writeFile(path, *updated, &error))
+    if (!editFile(path, relative, &error, [&](const QByteArray &text, QString *problem) {
+            return YamlEditor::update(text, updates, problem);
+        }))
         return StepOutcome::error(error);
     StepOutcome outcome;
     outcome.outputs.insert(u"commitMessage"_s, PromotionSteps::yamlUpdateMessage(relative, list));
@@ -139,13 +154,9 @@ StepOutcome kustomizeSetImage(StepRun &run)
         }
         images.append(image);
     }
-    const std::optional<QByteArray> text = readFile(path, shown(run, path), &error);
-    if (!text)
-        return StepOutcome::error(error);
-    const std::optional<QByteArray> updated = KustomizeImages::setImages(*text, images, &error);
-    if (!updated)
-        return StepOutcome::error(PromotionSteps::tr("%1: %2").arg(shown(run, path), error));
-    if (*updated != *text && !writeFile(path, *updated, &error))
+    if (!editFile(path, shown(run, path), &error, [&](const QByteArray &text, QString *problem) {
+            return KustomizeImages::setImages(text, images, problem);
+        }))
         return StepOutcome::error(error);
     StepOutcome outcome;
     outcome.outputs.insert(u"commitMessage"_s, KustomizeImages::commitMessage(relative, images));
@@ -167,15 +178,10 @@ StepOutcome helmUpdateChart(StepRun &run)
         updates.append({configString(map, u"repository"_s), configString(map, u"name"_s),
                         configString(map, u"version"_s)});
     }
-    const std::optional<QByteArray> text = readFile(path, shown(run, path), &error);
-    if (!text)
-        return StepOutcome::error(error);
     QList<HelmChartDependencyChange> changes;
-    const std::optional<QByteArray> updated =
-        HelmChartDependencies::update(*text, updates, &error, &changes);
-    if (!updated)
-        return StepOutcome::error(PromotionSteps::tr("%1: %2").arg(shown(run, path), error));
-    if (*updated != *text && !writeFile(path, *updated, &error))
+    if (!editFile(path, shown(run, path), &error, [&](const QByteArray &text, QString *problem) {
+            return HelmChartDependencies::update(text, updates, problem, &changes);
+        }))
         return StepOutcome::error(error);
     StepOutcome outcome;
     outcome.outputs.insert(u"commitMessage"_s,
