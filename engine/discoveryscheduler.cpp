@@ -474,7 +474,10 @@ void DiscoveryScheduler::finishPoll(const QString &name)
         status.state = WarehouseStatus::State::Ok;
         status.failures = 0;
         status.message.clear();
+        m_failingSince.remove(name);
     } else {
+        if (!m_failingSince.contains(name))
+            m_failingSince.insert(name, status.lastPoll);
         ++status.failures;
         status.message = poll->errors.join(u'\n');
         // Exponential backoff with jitter, so that many warehouses failing together (the
@@ -482,14 +485,41 @@ void DiscoveryScheduler::finishPoll(const QString &name)
         const double base =
             double(m_settings.backoffBaseMs) * std::pow(2.0, std::min(status.failures - 1, 16));
         const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
-        delay = qint64(std::min(base, double(m_settings.backoffMaxMs)) * jitter);
+        const int longest = allFailing()
+                                ? std::min(m_settings.backoffMaxMs, m_settings.offlineRetryMs)
+                                : m_settings.backoffMaxMs;
+        delay = qint64(std::min(base, double(longest)) * jitter);
         status.state = m_settings.pollOnTimer ? WarehouseStatus::State::BackingOff
                                               : WarehouseStatus::State::Error;
     }
     status.nextPoll = status.lastPoll.addMSecs(delay);
     setStatus(status);
     schedule(name, delay);
+    updateOffline();
     Q_EMIT pollFinished(name, poll->errors);
+}
+
+bool DiscoveryScheduler::allFailing() const
+{
+    return !m_pipeline.warehouses.isEmpty() &&
+           std::all_of(m_pipeline.warehouses.begin(), m_pipeline.warehouses.end(),
+                       [this](const Warehouse &warehouse) {
+                           return m_failingSince.contains(warehouse.name);
+                       });
+}
+
+void DiscoveryScheduler::updateOffline()
+{
+    const bool offline = allFailing();
+    if (offline == m_offline)
+        return;
+    m_offline = offline;
+    QDateTime since;
+    for (const QDateTime &first : std::as_const(m_failingSince)) {
+        if (!since.isValid() || first < since)
+            since = first;
+    }
+    Q_EMIT offlineChanged(offline, offline ? since : QDateTime());
 }
 
 } // namespace Stevedore

@@ -35,6 +35,9 @@ public:
         int timeoutMs = 120'000;
         int backoffBaseMs = 5'000;
         int backoffMaxMs = 15 * 60'000;
+        /// While every warehouse fails (the network is gone), the longest wait between polls,
+        /// so that polling picks up soon after it comes back.
+        int offlineRetryMs = 60'000;
         bool pollOnTimer = true; ///< false: only refresh() polls (stevedorectl)
         /// Registry host → base URL to send its requests to (a pull-through cache, or a
         /// loopback registry); freight keeps the original repository URLs.
@@ -73,6 +76,9 @@ Q_SIGNALS:
     /// One poll of @p warehouse finished; @p errors lists `SUBSCRIPTION: message` per failure.
     void pollFinished(const QString &warehouse, const QStringList &errors);
     void pollsInFlightChanged(int count);
+    /// Every warehouse's last poll failed (offline, since the first of those failures), or
+    /// one succeeded again.
+    void offlineChanged(bool offline, const QDateTime &since);
 
 private:
     struct Job;
@@ -85,6 +91,8 @@ private:
     void schedule(const QString &warehouse, qint64 delayMs);
     void setStatus(const WarehouseStatus &status);
     void createFreight(const Warehouse &warehouse, Poll &poll);
+    bool allFailing() const;
+    void updateOffline();
 
     Store *m_store;
     QString m_cacheRoot;
@@ -93,6 +101,8 @@ private:
     QThreadPool *m_pool;
     QHash<QString, QTimer *> m_timers;
     QHash<QString, WarehouseStatus> m_statuses;
+    QHash<QString, QDateTime> m_failingSince; ///< warehouse -> first failure of its streak
+    bool m_offline = false;
     QHash<QString, std::shared_ptr<Poll>> m_polls;
     QList<std::shared_ptr<Job>> m_queue;
     QList<std::shared_ptr<Job>> m_running;

@@ -59,6 +59,9 @@ void Engine::openPipeline(const QString &path)
         connect(m_scheduler.get(), &DiscoveryScheduler::freightAdded, this, &Engine::freightAdded);
         connect(m_scheduler.get(), &DiscoveryScheduler::pollsInFlightChanged, this,
                 &Engine::pollsInFlightChanged);
+        connect(m_scheduler.get(), &DiscoveryScheduler::offlineChanged, this,
+                &Engine::offlineChanged);
+        Q_EMIT offlineChanged(false, {});
     }
     if (m_scheduler)
         m_scheduler->setPipeline(pipeline);
@@ -84,7 +87,15 @@ void Engine::reload()
 
 void Engine::setDiscoveryEnabled(bool enabled)
 {
+    if (enabled == m_discoveryEnabled)
+        return;
     m_discoveryEnabled = enabled;
+    // The scheduler's timers run only with discovery on: start it afresh.
+    if (m_scheduler) {
+        m_scheduler->shutdown();
+        m_scheduler.reset();
+        reload();
+    }
 }
 
 void Engine::refreshWarehouse(const QString &name)

@@ -54,6 +54,9 @@ Q_SIGNALS:
     void freightAdded(const Stevedore::Freight &freight);
     void warehouseStatusChanged(const Stevedore::WarehouseStatus &status);
     void pollsInFlightChanged(int count);
+    /// No remote has answered since @p since: every warehouse's last poll failed. False
+    /// again as soon as one succeeds.
+    void offlineChanged(bool offline, const QDateTime &since);
 
 private:
     QString m_path;

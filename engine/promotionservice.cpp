@@ -11,6 +11,8 @@ PromotionService::PromotionService(QObject *parent)
     qRegisterMetaType<StepResult>();
     qRegisterMetaType<PromotionOutcome>();
     qRegisterMetaType<StageState>();
+    qRegisterMetaType<FreightMarks>();
+    qRegisterMetaType<QList<PromotionRecord>>();
     // Dry runs and availability checks must not wait behind a long promotion.
     m_pool.setMaxThreadCount(3);
 }
@@ -130,8 +132,24 @@ void PromotionService::refreshStages()
                 state.lastPromotion = last.first();
             states.append(state);
         }
+        const FreightMarks marks{store.allVerified(), store.allApproved()};
         QMetaObject::invokeMethod(
-            this, [this, states] { Q_EMIT stagesChanged(states); }, Qt::QueuedConnection);
+            this,
+            [this, states, marks] {
+                Q_EMIT stagesChanged(states);
+                Q_EMIT freightMarksChanged(marks);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void PromotionService::loadHistory(const QString &stage)
+{
+    runWithStore([this, stage](const Pipeline &, Store &store) {
+        const QList<PromotionRecord> promotions = store.promotions(stage);
+        QMetaObject::invokeMethod(
+            this, [this, stage, promotions] { Q_EMIT historyLoaded(stage, promotions); },
+            Qt::QueuedConnection);
     });
 }
 

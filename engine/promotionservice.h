@@ -22,6 +22,13 @@ struct StageState
     std::optional<PromotionRecord> lastPromotion;
 };
 
+/// Which stages each freight is verified in and approved for (freight id -> stage names).
+struct FreightMarks
+{
+    QHash<QString, QStringList> verified;
+    QHash<QString, QStringList> approved;
+};
+
 /// Promotions for the GUI: dry runs, real runs, approvals and availability, each done on a
 /// worker thread with its own connection to the pipeline's store, the results delivered as
 /// signals on the thread the service lives on. The service never blocks its own thread.
@@ -49,8 +56,10 @@ public Q_SLOTS:
     /// Where @p freight may go: answered by availabilityChecked().
     void checkAvailability(const QString &freight);
     void approve(const QString &freight, const QString &stage);
-    /// What every stage has: answered by stagesChanged().
+    /// What every stage has: answered by stagesChanged() and freightMarksChanged().
     void refreshStages();
+    /// A stage's promotions, newest first, with their steps: answered by historyLoaded().
+    void loadHistory(const QString &stage);
 
 Q_SIGNALS:
     void previewReady(int ticket, const Stevedore::PromotionPreview &preview);
@@ -62,6 +71,8 @@ Q_SIGNALS:
                              const QHash<QString, Stevedore::AvailabilityVerdict> &verdicts);
     void approved(const QString &freight, const QString &stage, const QString &error);
     void stagesChanged(const QList<Stevedore::StageState> &stages);
+    void freightMarksChanged(const Stevedore::FreightMarks &marks);
+    void historyLoaded(const QString &stage, const QList<Stevedore::PromotionRecord> &promotions);
 
 private:
     /// Runs @p work on the pool with a store of its own; @p work gets the pipeline and store.
@@ -80,3 +91,4 @@ Q_DECLARE_METATYPE(Stevedore::PromotionPreview)
 Q_DECLARE_METATYPE(Stevedore::StepResult)
 Q_DECLARE_METATYPE(Stevedore::PromotionOutcome)
 Q_DECLARE_METATYPE(Stevedore::StageState)
+Q_DECLARE_METATYPE(Stevedore::FreightMarks)

@@ -100,6 +100,10 @@ public:
     bool approve(const QString &freightId, const QString &stage, QString *error = nullptr);
     QSet<QString> approvedFor(const QString &freightId) const;
 
+    /// Freight id -> the stages it is verified in (sorted), for every freight.
+    QHash<QString, QStringList> allVerified() const;
+    /// Freight id -> the stages it is approved for (sorted), for every freight.
+    QHash<QString, QStringList> allApproved() const;
     /// `set-metadata` values on a Stage or a Freight, as JSON-compatible variants.
     bool setMetadata(const QString &kind, const QString &name, const QVariantMap &values,
                      QString *error = nullptr);

@@ -132,6 +132,18 @@ QList<StageFreight> stageFreightFrom(QSqlQuery &query)
     return list;
 }
 
+/// freight id -> stages, from a table of (freight_id, stage) rows.
+QHash<QString, QStringList> stagesByFreight(const QSqlDatabase &db, const QString &table)
+{
+    QHash<QString, QStringList> stages;
+    QSqlQuery query(db);
+    if (query.exec(u"SELECT freight_id, stage FROM %1 ORDER BY stage"_s.arg(table))) {
+        while (query.next())
+            stages[query.value(0).toString()].append(query.value(1).toString());
+    }
+    return stages;
+}
+
 } // namespace
 
 bool Store::savePromotion(const PromotionRecord &promotion, QString *error)
@@ -339,6 +351,16 @@ QSet<QString> Store::approvedFor(const QString &freightId) const
             stages.insert(query.value(0).toString());
     }
     return stages;
+}
+
+QHash<QString, QStringList> Store::allVerified() const
+{
+    return stagesByFreight(database(), u"freight_verified"_s);
+}
+
+QHash<QString, QStringList> Store::allApproved() const
+{
+    return stagesByFreight(database(), u"freight_approved"_s);
 }
 
 bool Store::setMetadata(const QString &kind, const QString &name, const QVariantMap &values,

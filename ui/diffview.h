@@ -4,31 +4,55 @@
 
 #include <QWidget>
 
-class QListWidget;
+class QButtonGroup;
 class QPlainTextEdit;
+class QStackedWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace Stevedore {
 
-/// What a promotion changes, as a reviewer reads it: the changed files on the left (with
-/// their added and removed line counts), the unified diff on the right, coloured.
+/// What a promotion changes, as a reviewer reads it: the changed files on the left, as a tree
+/// per working tree with their added and removed line counts, and the diff on the right,
+/// unified or side by side, coloured.
 class DiffView : public QWidget
 {
     Q_OBJECT
 
 public:
+    enum class Mode
+    {
+        Unified,
+        SideBySide,
+    };
+
     explicit DiffView(QWidget *parent = nullptr);
 
     void setChanges(const QList<RepositoryChange> &changes);
-    /// The text shown, for tests.
+    void setMode(Mode mode);
+    Mode mode() const;
+    /// The unified text shown, for tests.
     QString text() const;
+    /// The side-by-side rows as text (`OLD left | NEW right`), for tests.
+    QString sideBySideText() const;
+    /// The changed files, `MARK  path   counts`, in the order of the tree.
     QStringList files() const;
+    /// Scrolls both views to the @p index-th changed file.
+    void showFile(int index);
 
 private:
-    void showFile(int row);
+    void showItem(QTreeWidgetItem *item);
 
-    QListWidget *m_files;
+    QTreeWidget *m_files;
+    QButtonGroup *m_modes;
+    QStackedWidget *m_stack;
     QPlainTextEdit *m_diff;
-    QList<int> m_fileLines; ///< per file row: the diff line its section starts at
+    QPlainTextEdit *m_left;
+    QPlainTextEdit *m_right;
+    QString m_sideBySideText;
+    QList<int> m_fileLines;     ///< per changed file: the unified line its section starts at
+    QList<int> m_sideBySideRow; ///< per changed file: its header's side-by-side row
+    QList<QTreeWidgetItem *> m_fileItems;
 };
 
 } // namespace Stevedore

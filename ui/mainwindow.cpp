@@ -21,16 +21,20 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
 #include <QtConcurrent>
 
 namespace Stevedore {
@@ -58,7 +62,34 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
 {
     setWindowTitle(tr("Stevedore"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/stevedore.svg")));
-    setCentralWidget(m_view);
+    // The graph, under a banner that says when the app works offline.
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_offlineBanner = new QWidget(central);
+    m_offlineBanner->setObjectName(QStringLiteral("offlineBanner"));
+    m_offlineBanner->setAutoFillBackground(true);
+    m_offlineText = new QLabel(m_offlineBanner);
+    m_offlineText->setObjectName(QStringLiteral("offlineText"));
+    m_offlineText->setWordWrap(true);
+    auto *bannerButton = new QToolButton(m_offlineBanner);
+    m_goOnlineAction = new QAction(this);
+    connect(m_goOnlineAction, &QAction::triggered, this, [this] {
+        if (!m_discoveryEnabled)
+            setDiscoveryEnabled(true);
+        else
+            m_engine->refreshAll();
+    });
+    bannerButton->setDefaultAction(m_goOnlineAction);
+    auto *bannerLayout = new QHBoxLayout(m_offlineBanner);
+    bannerLayout->setContentsMargins(10, 6, 10, 6);
+    bannerLayout->addWidget(m_offlineText, 1);
+    bannerLayout->addWidget(bannerButton);
+    m_offlineBanner->hide();
+    centralLayout->addWidget(m_offlineBanner);
+    centralLayout->addWidget(m_view, 1);
+    setCentralWidget(central);
     m_verification->setService(engine->engine()->verification());
     createDocks();
     m_promotions = new PromotionController(this, m_scene);
@@ -102,6 +133,11 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
                 if (m_details->shownName() == status.warehouse)
                     showSelectedDetails();
                 updateActions();
+            });
+    connect(engine->engine(), &Engine::offlineChanged, this,
+            [this](bool offline, const QDateTime &since) {
+                m_offlineSince = offline ? since : QDateTime();
+                updateOffline();
             });
     connect(engine->engine(), &Engine::pollsInFlightChanged, this, [this](int count) {
         if (m_discoveryEnabled)
@@ -204,6 +240,7 @@ void MainWindow::createActions()
     m_viewActions = {zoomIn, zoomOut, actualSize, fit};
     view->addSeparator();
     view->addAction(m_promotions->freightDock()->toggleViewAction());
+    view->addAction(m_promotions->historyDock()->toggleViewAction());
     view->addAction(m_detailsDock->toggleViewAction());
     view->addAction(m_sourceDock->toggleViewAction());
     view->addAction(m_verificationDock->toggleViewAction());
@@ -268,9 +305,55 @@ void MainWindow::setDiscoveryEnabled(bool enabled)
 {
     m_discoveryEnabled = enabled;
     m_engine->setDiscoveryEnabled(enabled);
-    m_promotions->setOffline(!enabled);
     m_statusPolling->setText(enabled ? QString() : tr("Offline: nothing is polled"));
     updateActions();
+    updateOffline();
+}
+
+QString MainWindow::networkUnavailableReason() const
+{
+    if (!m_discoveryEnabled)
+        return tr("Working offline");
+    if (m_offlineSince.isValid())
+        return tr("Offline since %1")
+            .arg(QLocale().toString(m_offlineSince.toLocalTime(), QLocale::ShortFormat));
+    return {};
+}
+
+void MainWindow::updateOffline()
+{
+    const QString reason = networkUnavailableReason();
+    m_promotions->setNetworkUnavailable(reason);
+    m_verification->setNetworkUnavailable(reason);
+    if (reason.isEmpty()) {
+        m_offlineBanner->hide();
+        return;
+    }
+    const QString shown =
+        tr("Everything shown comes from the local store; reviews use the cached clones. "
+           "Promoting and verifying need the network.");
+    if (!m_discoveryEnabled) {
+        m_offlineText->setText(tr("<b>Working offline:</b> nothing is polled. %1").arg(shown));
+        m_goOnlineAction->setText(tr("&Go Online"));
+        m_goOnlineAction->setToolTip(tr("Poll the warehouses again"));
+    } else {
+        m_offlineText->setText(tr("<b>%1:</b> no remote has answered. %2 Polling resumes by "
+                                  "itself when the network is back.")
+                                   .arg(reason.toHtmlEscaped(), shown));
+        m_goOnlineAction->setText(tr("&Retry Now"));
+        m_goOnlineAction->setToolTip(tr("Poll every warehouse now"));
+    }
+    // A warning tint that reads in light and dark palettes alike.
+    QPalette palette = this->palette();
+    const QColor window = palette.color(QPalette::Window);
+    const QColor warning(0xf6, 0x74, 0x00);
+    const qreal mix = 0.25;
+    palette.setColor(QPalette::Window,
+                     QColor::fromRgbF(window.redF() * (1 - mix) + warning.redF() * mix,
+                                      window.greenF() * (1 - mix) + warning.greenF() * mix,
+                                      window.blueF() * (1 - mix) + warning.blueF() * mix));
+    m_offlineBanner->setPalette(palette);
+    m_offlineBanner->show();
 }
 
 void MainWindow::updateActions()
@@ -503,7 +586,9 @@ void MainWindow::writeLayoutReport()
                         static_cast<StageNodeItem *>(item)->color().name());
         nodes.append(node);
     }
-    const QWidget *freightList = m_promotions->freightPanel();
+    const QWidget *freightList = m_promotions->freightPanel()->firstLaneView();
+    if (!freightList)
+        freightList = m_promotions->freightPanel();
     const QPoint freightTopLeft = freightList->mapToGlobal(QPoint(0, 0));
     const QJsonObject freight{{QStringLiteral("x"), freightTopLeft.x()},
                               {QStringLiteral("y"), freightTopLeft.y()},

@@ -57,6 +57,9 @@ public:
     const Pipeline &pipeline() const { return m_pipeline; }
     const QList<Freight> &freight() const { return m_freight; }
     QStringList recentPipelines() const;
+    /// Why the actions that need the network are disabled now; empty when they are not.
+    QString networkUnavailableReason() const;
+    QWidget *offlineBanner() const { return m_offlineBanner; }
 
 Q_SIGNALS:
     /// A pipeline was loaded and drawn.
@@ -79,6 +82,9 @@ private:
     void updateRecentMenu();
     void updateActions();
     void writeLayoutReport();
+    /// The banner over the graph and the actions that need the network, after discovery was
+    /// turned off or every remote stopped (or started again) answering.
+    void updateOffline();
     void chooseFolder();
     void chooseFile();
     void showAbout();
@@ -104,6 +110,10 @@ private:
     QList<Freight> m_freight;
     QHash<QString, WarehouseStatus> m_warehouseStatuses;
     bool m_discoveryEnabled = true;
+    QDateTime m_offlineSince; ///< valid while no remote answers
+    QWidget *m_offlineBanner = nullptr;
+    QLabel *m_offlineText = nullptr;
+    QAction *m_goOnlineAction = nullptr;
     QAction *m_refreshWarehouseAction = nullptr;
     QAction *m_refreshAllAction = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -3,6 +3,7 @@
 #include "engine/promotionservice.h"
 #include "ui/diffview.h"
 #include "ui/freightpanel.h"
+#include "ui/historypanel.h"
 #include "ui/pipelinescene.h"
 #include "ui/promotionreviewdialog.h"
 #include "ui/promotiontext.h"
@@ -60,6 +61,8 @@ PromotionController::PromotionController(QMainWindow *window, PipelineScene *sce
     , m_service(new PromotionService(this))
     , m_panel(new FreightPanel(window))
     , m_dock(new QDockWidget(tr("Freight"), window))
+    , m_history(new HistoryPanel(window))
+    , m_historyDock(new QDockWidget(tr("History"), window))
 {
     m_dock->setObjectName(u"freightDock"_s);
     m_dock->setWidget(m_panel);
@@ -73,6 +76,18 @@ PromotionController::PromotionController(QMainWindow *window, PipelineScene *sce
         }
     }
     m_dock->raise();
+    window->resizeDocks({m_dock}, {m_panel->sizeHint().height() + 24}, Qt::Vertical);
+
+    // Beside the details of the selected stage.
+    m_historyDock->setObjectName(u"historyDock"_s);
+    m_historyDock->setWidget(m_history);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
+    if (auto *details = window->findChild<QDockWidget *>(u"detailsDock"_s)) {
+        window->tabifyDockWidget(details, m_historyDock);
+        details->raise();
+    }
+    connect(m_scene, &PipelineScene::stageSelected, this, &PromotionController::showHistory);
+    connect(m_service, &PromotionService::historyLoaded, m_history, &HistoryPanel::setPromotions);
 
     connect(m_panel, &FreightPanel::dragStarted, this, [this](const QString &id) {
         m_dragging = id;
@@ -94,6 +109,8 @@ PromotionController::PromotionController(QMainWindow *window, PipelineScene *sce
             [this](const QString &id, const QString &stage, const QString &error) {
                 const std::optional<Freight> freight = m_panel->find(id);
                 const QString name = freight ? freight->alias : id;
+                if (error.isEmpty())
+                    m_service->refreshStages();
                 Q_EMIT message(error.isEmpty()
                                    ? tr("Approved %1 for %2").arg(name, stage)
                                    : tr("Could not approve %1 for %2: %3").arg(name, stage, error));
@@ -103,6 +120,7 @@ PromotionController::PromotionController(QMainWindow *window, PipelineScene *sce
                 m_scene->setStageStates(states);
                 m_panel->setStageStates(states);
             });
+    connect(m_service, &PromotionService::freightMarksChanged, m_panel, &FreightPanel::setMarks);
     connect(m_service, &PromotionService::previewReady, this,
             [this](int ticket, const PromotionPreview &preview) {
                 PromotionReviewDialog *open = m_dialog.data();
@@ -128,6 +146,8 @@ PromotionController::PromotionController(QMainWindow *window, PipelineScene *sce
                             .arg(m_promotingStage, PromotionText::phase(outcome.record.phase)));
                 const QString stage = m_promotingStage;
                 m_promotingStage.clear();
+                if (stage == m_history->stage())
+                    m_service->loadHistory(stage);
                 if (outcome.start == PromotionOutcome::Start::Started &&
                     outcome.record.phase == PromotionPhase::Succeeded)
                     Q_EMIT promotionSucceeded(stage);
@@ -135,6 +155,17 @@ PromotionController::PromotionController(QMainWindow *window, PipelineScene *sce
 }
 
 PromotionController::~PromotionController() = default;
+
+void PromotionController::showHistory(const QString &stage)
+{
+    m_history->setStage(stage);
+    QHash<QString, QString> aliases;
+    for (const Freight &freight : m_panel->freight())
+        aliases.insert(freight.id, freight.alias);
+    m_history->setFreightAliases(aliases);
+    if (!stage.isEmpty())
+        m_service->loadHistory(stage);
+}
 
 PromotionReviewDialog *PromotionController::reviewDialog() const
 {
@@ -144,10 +175,7 @@ PromotionReviewDialog *PromotionController::reviewDialog() const
 void PromotionController::setPipeline(const Pipeline &pipeline)
 {
     m_service->setPipeline(pipeline);
-    QStringList stages;
-    for (const Stage &stage : pipeline.stages)
-        stages.append(stage.name);
-    m_panel->setStages(stages);
+    m_panel->setPipeline(pipeline);
     m_service->refreshStages();
 }
 
@@ -161,9 +189,13 @@ void PromotionController::addFreight(const Freight &freight)
     m_panel->addFreight(freight);
 }
 
-void PromotionController::setOffline(bool offline)
+void PromotionController::setNetworkUnavailable(const QString &reason)
 {
-    m_service->setOffline(offline);
+    m_networkUnavailable = reason;
+    // Reviews check out from the local cache; nothing is fetched.
+    m_service->setOffline(!reason.isEmpty());
+    if (PromotionReviewDialog *open = m_dialog.data())
+        open->setNetworkUnavailable(reason);
 }
 
 void PromotionController::review(const QString &stage, const QString &freightId)
@@ -181,6 +213,7 @@ void PromotionController::review(const QString &stage, const QString &freightId)
     }
     auto *dialog = new PromotionReviewDialog(stage, *freight, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setNetworkUnavailable(m_networkUnavailable);
     m_dialog = dialog;
     connect(dialog, &PromotionReviewDialog::promoteRequested, this,
             [this](const QString &toStage, const QString &id, bool skip) {

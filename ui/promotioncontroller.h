@@ -12,6 +12,7 @@ class QMainWindow;
 namespace Stevedore {
 
 class FreightPanel;
+class HistoryPanel;
 class PipelineScene;
 class PromotionReviewDialog;
 class PromotionService;
@@ -29,6 +30,8 @@ public:
 
     QDockWidget *freightDock() const { return m_dock; }
     FreightPanel *freightPanel() const { return m_panel; }
+    QDockWidget *historyDock() const { return m_historyDock; }
+    HistoryPanel *historyPanel() const { return m_history; }
     PromotionService *service() const { return m_service; }
     /// The review dialog open now, if any (for tests).
     PromotionReviewDialog *reviewDialog() const;
@@ -36,13 +39,17 @@ public:
     void setPipeline(const Pipeline &pipeline);
     void setFreight(const QList<Freight> &freight);
     void addFreight(const Freight &freight);
-    void setOffline(bool offline);
+    /// While @p reason is set there is no network: reviews work from the local cache and
+    /// promotions that push are held back, saying why.
+    void setNetworkUnavailable(const QString &reason);
     /// For automation: each review's dry run is also written as JSON to @p path.
     void setReviewReportPath(const QString &path) { m_reviewReportPath = path; }
 
 public Q_SLOTS:
     /// Opens the review of promoting @p freightId to @p stage: a dry run fills it.
     void review(const QString &stage, const QString &freightId);
+    /// Shows @p stage's promotions in the History panel (loaded from the store).
+    void showHistory(const QString &stage);
 
 Q_SIGNALS:
     void message(const QString &text);
@@ -55,11 +62,14 @@ private:
     PromotionService *m_service;
     FreightPanel *m_panel;
     QDockWidget *m_dock;
+    HistoryPanel *m_history;
+    QDockWidget *m_historyDock;
     QPointer<PromotionReviewDialog> m_dialog;
     QString m_dragging; ///< the freight being dragged
     QString m_promotingStage;
     int m_ticket = 0;
     QString m_reviewReportPath;
+    QString m_networkUnavailable;
 };
 
 } // namespace Stevedore

@@ -1,5 +1,6 @@
 #include "ui/promotionreviewdialog.h"
 
+#include "models/freighttext.h"
 #include "ui/diffview.h"
 #include "ui/promotiontext.h"
 
@@ -17,24 +18,13 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Stevedore {
 
 namespace {
-
-QString versions(const Freight &freight)
-{
-    QStringList parts;
-    for (const FreightImage &image : freight.images)
-        parts.append(image.repoURL.section(u'/', -1) + u':' + image.tag);
-    for (const FreightCommit &commit : freight.commits)
-        parts.append(commit.repoURL.section(u'/', -1) + u'@' +
-                     (commit.tag.isEmpty() ? commit.id.left(7) : commit.tag));
-    for (const FreightChart &chart : freight.charts)
-        parts.append(chart.name + u' ' + chart.version);
-    return parts.join(u", "_s);
-}
 
 QColor statusColor(StepStatus status)
 {
@@ -76,7 +66,8 @@ PromotionReviewDialog::PromotionReviewDialog(const QString &stage, const Freight
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
     m_summary->setText(tr("<b>%1</b> (%2) to <b>%3</b>")
-                           .arg(freight.alias.toHtmlEscaped(), versions(freight).toHtmlEscaped(),
+                           .arg(freight.alias.toHtmlEscaped(),
+                                FreightText::versions(freight).toHtmlEscaped(),
                                 stage.toHtmlEscaped()));
     m_status->setWordWrap(true);
     m_status->setObjectName(u"reviewStatus"_s);
@@ -205,7 +196,8 @@ void PromotionReviewDialog::setPreview(const PromotionPreview &preview)
 
     QStringList lines;
     lines.append(tr("<b>%1</b> (%2) to <b>%3</b>")
-                     .arg(m_freight.alias.toHtmlEscaped(), versions(m_freight).toHtmlEscaped(),
+                     .arg(m_freight.alias.toHtmlEscaped(),
+                          FreightText::versions(m_freight).toHtmlEscaped(),
                           m_stage.toHtmlEscaped()));
     lines.append(preview.hasIdentity
                      ? tr("Commits as %1").arg(preview.identity.toHtmlEscaped())
@@ -252,13 +244,32 @@ QRect PromotionReviewDialog::promoteButtonGeometry() const
     return QRect(m_promote->mapToGlobal(QPoint(0, 0)), m_promote->size());
 }
 
+void PromotionReviewDialog::setNetworkUnavailable(const QString &reason)
+{
+    m_networkUnavailable = reason;
+    updatePromoteButton();
+}
+
 void PromotionReviewDialog::updatePromoteButton()
 {
     const PromotionPreview &p = m_preview;
+    const bool pushes =
+        std::any_of(p.plan.steps.begin(), p.plan.steps.end(), [](const PlannedStep &step) {
+            return step.runnability == StepRunnability::LeavesMachine &&
+                   step.condition != PlannedCondition::Skipped;
+        });
+    const bool offline = pushes && !m_networkUnavailable.isEmpty();
     const bool ready = m_hasPreview && !m_running && p.started() &&
                        p.result.phase == PromotionPhase::Succeeded && p.availability.available &&
-                       p.hasIdentity && (p.unrunnable.isEmpty() || m_skip->isChecked());
+                       p.hasIdentity && (p.unrunnable.isEmpty() || m_skip->isChecked()) && !offline;
     m_promote->setEnabled(ready);
+    m_promote->setToolTip(
+        offline ? tr("%1: the promotion pushes to a remote repository.").arg(m_networkUnavailable)
+                : QString());
+    if (offline && !m_running && m_hasPreview && p.result.phase == PromotionPhase::Succeeded)
+        m_status->setText(tr("%1. The review works from the local cache; promoting needs the "
+                             "network to push.")
+                              .arg(m_networkUnavailable));
 }
 
 void PromotionReviewDialog::setStep(const StepResult &step)

@@ -35,6 +35,9 @@ public:
     DiffView *diffView() const { return m_diff; }
     /// Whether Promote can be pressed now.
     bool canPromote() const;
+    /// Stops the promotion from starting while @p reason is set (no network: it could not
+    /// push); the dry run's review stays. Promotions that push nothing are not held back.
+    void setNetworkUnavailable(const QString &reason);
     /// Where the Promote button is on the screen (for automation).
     QRect promoteButtonGeometry() const;
 
@@ -57,6 +60,7 @@ private:
     bool m_hasPreview = false;
     bool m_running = false;
     bool m_pushStarted = false;
+    QString m_networkUnavailable;
     QLabel *m_summary;
     QLabel *m_status;
     QProgressBar *m_busy;

@@ -360,13 +360,25 @@ void VerificationPanel::onRangeReady(const QString &runId, int metricIndex,
     }
 }
 
+void VerificationPanel::setNetworkUnavailable(const QString &reason)
+{
+    m_networkUnavailable = reason;
+    updateActions();
+}
+
 void VerificationPanel::updateActions()
 {
     const bool running = m_running.contains(m_stage);
-    m_verifyAction->setEnabled(!m_service.isNull() && m_hasVerification && !running);
+    m_verifyAction->setEnabled(!m_service.isNull() && m_hasVerification && !running &&
+                               m_networkUnavailable.isEmpty());
     m_abortAction->setEnabled(!m_service.isNull() && m_hasVerification && running);
-    m_verifyAction->setStatusTip(
-        m_hasVerification || m_stage.isEmpty() ? QString() : tr("This stage has no verification"));
+    QString why;
+    if (!m_hasVerification && !m_stage.isEmpty())
+        why = tr("This stage has no verification");
+    else if (!m_networkUnavailable.isEmpty())
+        why = tr("%1: verifying queries Prometheus over the network").arg(m_networkUnavailable);
+    m_verifyAction->setStatusTip(why);
+    m_verifyAction->setToolTip(why.isEmpty() ? m_verifyAction->text().remove(u'&') : why);
 }
 
 } // namespace Stevedore

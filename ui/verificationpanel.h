@@ -53,6 +53,8 @@ public:
     /// Verify the shown stage; enabled for a stage with verification and no run going.
     QAction *verifyAction() const { return m_verifyAction; }
     QAction *abortAction() const { return m_abortAction; }
+    /// Verifying queries Prometheus: while @p reason is set, Verify is disabled and says why.
+    void setNetworkUnavailable(const QString &reason);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -84,6 +86,7 @@ private:
     QToolButton *m_abortButton;
     QAction *m_verifyAction;
     QAction *m_abortAction;
+    QString m_networkUnavailable;
     QVBoxLayout *m_chartsLayout;
     QList<MetricChart *> m_charts;
     QList<QLabel *> m_notes;

@@ -206,9 +206,9 @@ QString GitFixture::revParse(const QString &repository, const QString &rev)
     return QString::fromLatin1(out.trimmed());
 }
 
-bool GitDaemon::start(const QString &baseDir)
+bool GitDaemon::start(const QString &baseDir, int port)
 {
-    m_port = freePort();
+    m_port = port > 0 ? port : freePort();
     return m_process.start(QStringLiteral("git"),
                            {QStringLiteral("daemon"), QStringLiteral("--listen=127.0.0.1"),
                             QStringLiteral("--port=%1").arg(m_port),

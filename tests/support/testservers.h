@@ -69,7 +69,9 @@ private:
 class GitDaemon
 {
 public:
-    bool start(const QString &baseDir);
+    /// Serves @p baseDir on @p port, or on a free port when it is 0.
+    bool start(const QString &baseDir, int port = 0);
+    void stop() { m_process.stop(); }
     QString url(const QString &repository) const;
     int port() const { return m_port; }
 
