@@ -222,6 +222,36 @@ private Q_SLOTS:
         QVERIFY(stored);
     }
 
+    void newSettingsApplyWithoutRestart()
+    {
+        const QString repo = m_git->createRepository(QStringLiteral("often"), 1);
+        QString manifest =
+            warehouseManifest(QStringLiteral("often"), QUrl::fromLocalFile(repo).toString());
+        manifest.replace(QStringLiteral("interval: 1h"), QStringLiteral("interval: 1s"));
+        const auto [pipeline, store] = openPipeline(QStringLiteral("often"), manifest);
+        DiscoveryScheduler scheduler(store.get(), m_dir.filePath(QStringLiteral("cache")), {});
+        QSignalSpy finished(&scheduler, &DiscoveryScheduler::pollFinished);
+        scheduler.setPipeline(pipeline); // polls at once, then every second
+        QVERIFY(finished.wait(10000));
+        WarehouseStatus status = scheduler.status(QStringLiteral("often"));
+        QCOMPARE(status.lastPoll.msecsTo(status.nextPoll), 1000);
+
+        // What the settings dialog changes, handed over while the scheduler runs: a minimum
+        // interval of ten minutes applies from the next poll on, and it still polls on its
+        // timers.
+        DiscoveryScheduler::Settings settings;
+        settings.minimumIntervalMs = 600'000;
+        settings.perHostLimit = 2;
+        settings.pollOnTimer = false;
+        scheduler.setSettings(settings);
+        QVERIFY(scheduler.settings().pollOnTimer);
+        QCOMPARE(scheduler.settings().perHostLimit, 2);
+        QVERIFY(finished.wait(10000));
+        status = scheduler.status(QStringLiteral("often"));
+        QCOMPARE(status.lastPoll.msecsTo(status.nextPoll), 600'000);
+        scheduler.shutdown();
+    }
+
     void freightFromDiscovery()
     {
         const QString repo = m_git->createRepository(QStringLiteral("freighted"), 2);
