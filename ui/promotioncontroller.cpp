@@ -128,6 +128,10 @@ PromotionController::PromotionController(QMainWindow *window, PipelineScene *sce
                             .arg(m_promotingStage, PromotionText::phase(outcome.record.phase)));
                 const QString stage = m_promotingStage;
                 m_promotingStage.clear();
+                if (outcome.start == PromotionOutcome::Start::Started) {
+                    const std::optional<Freight> freight = m_panel->find(outcome.record.freightId);
+                    Q_EMIT promotionFinished(outcome.record, freight ? freight->alias : QString());
+                }
                 if (outcome.start == PromotionOutcome::Start::Started &&
                     outcome.record.phase == PromotionPhase::Succeeded)
                     Q_EMIT promotionSucceeded(stage);
