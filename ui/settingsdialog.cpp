@@ -136,25 +136,32 @@ QWidget *SettingsDialog::createVerificationPage()
 bool SettingsDialog::apply()
 {
     QStringList problems;
+    int pageWithProblem = -1;
     const QStringList mirrors = lines(m_mirrors);
     for (const QString &mirror : mirrors) {
         DiscoveryScheduler::Settings check;
-        if (!check.addMirror(mirror))
+        if (!check.addMirror(mirror)) {
+            if (pageWithProblem < 0)
+                pageWithProblem = m_pages->indexOf(m_mirrors->parentWidget());
             problems.append(tr("Registries: \"%1\": write HOST=URL with an http:// or https:// "
                                "URL, e.g. docker.io=https://mirror.example")
                                 .arg(mirror));
+        }
     }
     const QStringList addresses = lines(m_addresses);
     for (const QString &address : addresses) {
         PrometheusAddresses check;
         QString why;
-        if (!check.add(address, &why))
+        if (!check.add(address, &why)) {
+            if (pageWithProblem < 0)
+                pageWithProblem = m_pages->indexOf(m_addresses->parentWidget());
             problems.append(tr("Verification: %1").arg(why));
+        }
     }
     if (!problems.isEmpty()) {
         m_error->setText(problems.join(u'\n'));
         m_error->show();
-        m_pages->setCurrentIndex(problems.first().startsWith(tr("Registries:")) ? 1 : 2);
+        m_pages->setCurrentIndex(pageWithProblem);
         return false;
     }
     m_error->clear();
