@@ -3,6 +3,7 @@
 // and freight made from what was discovered.
 
 #include "engine/discoveryscheduler.h"
+#include "engine/engine.h"
 #include "engine/manifestloader.h"
 #include "engine/statepaths.h"
 #include "engine/store.h"
@@ -15,6 +16,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -250,6 +252,41 @@ private Q_SLOTS:
         status = scheduler.status(QStringLiteral("often"));
         QCOMPARE(status.lastPoll.msecsTo(status.nextPoll), 600'000);
         scheduler.shutdown();
+    }
+
+    void engineReadsChangedSettings()
+    {
+        // The settings dialog writes QSettings and asks the engine to read them again: the
+        // running scheduler takes them, no restart.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("config")));
+        QSettings().remove(QStringLiteral("discovery"));
+        const QString repo = m_git->createRepository(QStringLiteral("engine-often"), 1);
+        const QString dir = m_dir.filePath(QStringLiteral("pipelines/engine-settings"));
+        QDir().mkpath(dir);
+        QFile file(dir + QStringLiteral("/warehouses.yaml"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(warehouseManifest(QStringLiteral("often"), QUrl::fromLocalFile(repo).toString())
+                       .replace(QStringLiteral("interval: 1h"), QStringLiteral("interval: 1s"))
+                       .toUtf8());
+        file.close();
+
+        Engine engine;
+        WarehouseStatus last;
+        connect(&engine, &Engine::warehouseStatusChanged, this,
+                [&last](const WarehouseStatus &status) { last = status; });
+        engine.openPipeline(dir);
+        QTRY_VERIFY_WITH_TIMEOUT(last.state == WarehouseStatus::State::Ok, 10000);
+        QCOMPARE(last.lastPoll.msecsTo(last.nextPoll), 1000);
+
+        QSettings().setValue(QStringLiteral("discovery/minimumIntervalSeconds"), 900);
+        engine.reloadSettings();
+        const QDateTime before = last.lastPoll;
+        QTRY_VERIFY_WITH_TIMEOUT(last.state == WarehouseStatus::State::Ok && last.lastPoll > before,
+                                 10000);
+        QCOMPARE(last.lastPoll.msecsTo(last.nextPoll), 900'000);
+        engine.shutdown();
+        QSettings().remove(QStringLiteral("discovery"));
     }
 
     void freightFromDiscovery()
