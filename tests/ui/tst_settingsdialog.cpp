@@ -56,6 +56,7 @@ private Q_SLOTS:
     void invalidCredentialsAreRefused_data();
     void invalidCredentialsAreRefused();
     void registryWithBasicAuthentication();
+    void registryWithTokenAuthentication();
     void prometheusWithBasicAuthentication();
     void gitRemote();
     void removingForgetsTheKeychainEntry();
@@ -299,6 +300,7 @@ void TestSettingsDialog::registryWithBasicAuthentication()
                  message.contains(u"unauthorized", Qt::CaseInsensitive),
              qPrintable(message));
     QVERIFY(!message.contains(wrongPassword));
+    qInfo("wrong password, basic auth: %s", qPrintable(message));
 
     // Editing the user name alone keeps the stored password.
     QVERIFY(store(page, entry, password));
@@ -312,6 +314,50 @@ void TestSettingsDialog::registryWithBasicAuthentication()
     QVERIFY(!ok);
     QVERIFY2(message.contains(registry.host()) || message.contains(u"refused"),
              qPrintable(message));
+}
+
+void TestSettingsDialog::registryWithTokenAuthentication()
+{
+    // The registry sends clients to a token server (RS256 JWTs), which checks the user name
+    // and password.
+    const QString key = m_dir.filePath(u"token.key"_s);
+    const QString cert = m_dir.filePath(u"token.crt"_s);
+    QVERIFY(run(u"openssl"_s,
+                {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, key,
+                 u"-out"_s, cert, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=stevedore-test-token"_s}));
+    ServerProcess tokenServer;
+    const int tokenPort = freePort();
+    QVERIFY(tokenServer.start(u"/usr/bin/python3"_s,
+                              {QStringLiteral(STEVEDORE_TEST_SUPPORT_DIR "/oci_token_server.py"),
+                               u"--port"_s, QString::number(tokenPort), u"--key"_s, key,
+                               u"--user"_s, user, u"--password"_s, password},
+                              tokenPort));
+    TestRegistry registry;
+    QVERIFY2(registry.start(
+                 m_dir.path(), m_dir.filePath(u"storage"_s), u"token"_s,
+                 u"auth:\n  token:\n    realm: http://127.0.0.1:%1/token\n"
+                 u"    service: stevedore-test-registry\n"
+                 u"    issuer: stevedore-test-issuer\n    rootcertbundle: %2\n"_s.arg(tokenPort)
+                     .arg(cert)),
+             qPrintable(registry.log()));
+
+    SettingsDialog dialog;
+    CredentialsPage *page = dialog.credentialsPage();
+    const CredentialsPage::Entry entry{ConnectionTest::Kind::Registry, registry.host(), user};
+    QVERIFY(store(page, entry, password));
+    auto [ok, message] = test(page, 0);
+    QVERIFY2(ok, qPrintable(message));
+    QVERIFY2(message.contains(registry.host()) && message.contains(user), qPrintable(message));
+
+    QVERIFY(store(page, entry, wrongPassword));
+    std::tie(ok, message) = test(page, 0);
+    QVERIFY(!ok);
+    QVERIFY2(message.contains(u"401") || message.contains(u"refused", Qt::CaseInsensitive) ||
+                 message.contains(u"unauthorized", Qt::CaseInsensitive),
+             qPrintable(message));
+    QVERIFY(!message.contains(wrongPassword));
+    qInfo("wrong password, token service: %s", qPrintable(message));
+    page->remove(0);
 }
 
 void TestSettingsDialog::prometheusWithBasicAuthentication()
