@@ -94,6 +94,7 @@ QWidget *SettingsDialog::createDiscoveryPage()
     m_timeout->setValue(settings.value(timeoutKey, defaults.timeoutMs / 1000).toInt());
 
     auto *form = new QFormLayout(page);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(note(tr("Warehouses are polled at their interval (Kargo's default: 5 minutes). "
                          "A minimum keeps busy registries from being asked more often."),
                       page));

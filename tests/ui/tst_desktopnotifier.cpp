@@ -2,15 +2,23 @@
 // `dbus-daemon --session` (stopped by PID at the end), and the test registers a small
 // org.freedesktop.Notifications listener on it that records every Notify call.
 
+#include "engine/engine.h"
+#include "engine/enginehost.h"
 #include "engine/promotion.h"
+#include "engine/statepaths.h"
 #include "engine/verification.h"
+#include "engine/verificationservice.h"
 #include "ui/desktopnotifier.h"
+#include "ui/mainwindow.h"
+#include "ui/promotioncontroller.h"
 
 #include <QApplication>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWidget>
 
@@ -88,6 +96,7 @@ private Q_SLOTS:
     void promotionFailed();
     void verificationFinishedOnce();
     void nothingWhileTheWindowIsActive();
+    void mainWindowAnnouncesWhatEnds();
 
 private:
     NotificationListener m_listener;
@@ -227,6 +236,43 @@ void TestDesktopNotifier::nothingWhileTheWindowIsActive()
     QTRY_VERIFY(!window.isActiveWindow());
     notifier.promotionFinished(record, u"brave-otter"_s);
     QVERIFY(notified.wait(5000));
+}
+
+void TestDesktopNotifier::mainWindowAnnouncesWhatEnds()
+{
+    // The main window's own wiring: the promotion controller and the engine's verification
+    // service reach the notifier.
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir state;
+    QVERIFY(state.isValid());
+    StatePaths::setOverride(state.path());
+    EngineHost engine;
+    MainWindow window(&engine); // not shown: in the background
+    QSignalSpy notified(&m_listener, &NotificationListener::notified);
+
+    PromotionRecord record;
+    record.stage = u"staging"_s;
+    record.freightId = u"58fc6dc3c826543fe34831423b7a3ffcf5293b13"_s;
+    record.phase = PromotionPhase::Errored;
+    record.message = u"git-push: connection refused"_s;
+    Q_EMIT window.promotions()->promotionFinished(record, u"calm-heron"_s);
+    QVERIFY(notified.wait(5000));
+    QVERIFY2(m_listener.received.last().summary.startsWith(u"Promotion to staging"),
+             qPrintable(m_listener.received.last().summary));
+    QCOMPARE(m_listener.received.last().body,
+             u"Freight calm-heron\ngit-push: connection refused"_s);
+
+    VerificationRun run;
+    run.id = u"run-from-engine"_s;
+    run.stage = u"prod"_s;
+    run.phase = AnalysisPhase::Successful;
+    // As the engine's thread would: a queued signal from the service.
+    QMetaObject::invokeMethod(
+        engine.engine()->verification(),
+        [service = engine.engine()->verification(), run] { Q_EMIT service->runUpdated(run); },
+        Qt::QueuedConnection);
+    QVERIFY(notified.wait(5000));
+    QCOMPARE(m_listener.received.last().summary, u"Verification of prod: Successful"_s);
 }
 
 int main(int argc, char *argv[])
