@@ -202,11 +202,15 @@ MetricChart::MetricChart(QWidget *parent)
     attach(d->line);
     d->successLine = new QLineSeries;
     d->successLine->setName(tr("success threshold"));
-    d->successLine->setPen(QPen(phaseColor(AnalysisPhase::Successful), 1.5, Qt::DashLine));
+    d->successLine->setPen(QPen(PaletteColors::readableOn(phaseColor(AnalysisPhase::Successful),
+                                                          palette().color(QPalette::Base), 3.0),
+                                1.5, Qt::DashLine));
     attach(d->successLine);
     d->failureLine = new QLineSeries;
     d->failureLine->setName(tr("failure threshold"));
-    d->failureLine->setPen(QPen(phaseColor(AnalysisPhase::Failed), 1.5, Qt::DashLine));
+    d->failureLine->setPen(QPen(PaletteColors::readableOn(phaseColor(AnalysisPhase::Failed),
+                                                          palette().color(QPalette::Base), 3.0),
+                                1.5, Qt::DashLine));
     attach(d->failureLine);
     for (const PhaseStyle &style : phaseStyles()) {
         auto *series = new QScatterSeries;

@@ -9,6 +9,7 @@
 #include "ui/diffhighlighter.h"
 #include "ui/graphnodeitem.h"
 #include "ui/mainwindow.h"
+#include "ui/metricchart.h"
 #include "ui/palettecolors.h"
 #include "ui/pipelinescene.h"
 #include "ui/pipelineview.h"
@@ -206,6 +207,34 @@ private Q_SLOTS:
                                         .arg(ratio, 0, 'f', 2)));
             }
         }
+
+        // A verification chart: drawn on the palette's Base, not Qt Charts' fixed white.
+        MetricChart chart;
+        MetricResult metric;
+        metric.name = u"success-rate"_s;
+        metric.query = u"checkout_success_ratio"_s;
+        metric.successCondition = u"result[0] >= 0.95"_s;
+        metric.phase = AnalysisPhase::Successful;
+        const QDateTime start = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < 5; ++i) {
+            Measurement measurement;
+            measurement.startedAt = start.addSecs(5 * i);
+            measurement.finishedAt = measurement.startedAt.addMSecs(20);
+            measurement.phase = i == 2 ? AnalysisPhase::Failed : AnalysisPhase::Successful;
+            measurement.values = {i == 2 ? 0.91 : 0.97 + i * 0.005};
+            metric.measurements.append(measurement);
+        }
+        chart.setMetric(metric);
+        chart.resize(760, 300);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const QImage chartImage = chart.grab().toImage();
+        // Inside the chart, above the plot's lines.
+        const QColor plot = chartImage.pixelColor(chartImage.width() / 4, chartImage.height() / 8);
+        QVERIFY2(dark ? PaletteColors::luminance(plot) < 0.2 : PaletteColors::luminance(plot) > 0.6,
+                 qPrintable(plot.name()));
+        QVERIFY(chartImage.save(m_artifacts +
+                                u"/palette-chart-%1.png"_s.arg(dark ? u"dark"_s : u"light"_s)));
 
         const QString path = m_artifacts + u"/palette-%1.png"_s.arg(dark ? u"dark"_s : u"light"_s);
         QVERIFY(window.grab().save(path));
