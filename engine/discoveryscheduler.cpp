@@ -85,6 +85,10 @@ DiscoveryScheduler::Settings DiscoveryScheduler::Settings::fromUserSettings()
                        .toInt(),
                    1, 3600) *
         1000;
+    settings.minimumIntervalMs =
+        qint64(std::clamp(user.value(QStringLiteral("discovery/minimumIntervalSeconds"), 0).toInt(),
+                          0, 24 * 3600)) *
+        1000;
     const QStringList mirrors = user.value(QStringLiteral("registry/mirrors")).toStringList();
     for (const QString &mirror : mirrors)
         settings.addMirror(mirror);
@@ -189,6 +193,16 @@ void DiscoveryScheduler::setPipeline(const Pipeline &pipeline)
         }
         Q_EMIT statusChanged(status);
     }
+}
+
+void DiscoveryScheduler::setSettings(const Settings &settings)
+{
+    const bool pollOnTimer = m_settings.pollOnTimer;
+    m_settings = settings;
+    m_settings.pollOnTimer = pollOnTimer;
+    m_pool->setMaxThreadCount(std::max(16, m_settings.perHostLimit * 4));
+    // A higher per-host limit may let queued subscriptions start now.
+    dispatch();
 }
 
 void DiscoveryScheduler::schedule(const QString &warehouse, qint64 delayMs)
@@ -469,7 +483,7 @@ void DiscoveryScheduler::finishPoll(const QString &name)
     status.lastPoll = QDateTime::currentDateTimeUtc();
     if (m_store)
         status.freightCount = int(m_store->freight(name).size());
-    qint64 delay = warehouse->intervalMs;
+    qint64 delay = std::max(warehouse->intervalMs, m_settings.minimumIntervalMs);
     if (poll->errors.isEmpty()) {
         status.state = WarehouseStatus::State::Ok;
         status.failures = 0;

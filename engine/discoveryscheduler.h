@@ -39,13 +39,16 @@ public:
         /// so that polling picks up soon after it comes back.
         int offlineRetryMs = 60'000;
         bool pollOnTimer = true; ///< false: only refresh() polls (stevedorectl)
+        /// No warehouse is polled more often than this, whatever its `interval` says
+        /// (0: each at its own interval).
+        qint64 minimumIntervalMs = 0;
         /// Registry host → base URL to send its requests to (a pull-through cache, or a
         /// loopback registry); freight keeps the original repository URLs.
         QMap<QString, QUrl> mirrors;
 
         /// The defaults, with what the user set in Stevedore's settings
-        /// (`discovery/perHostLimit`, `discovery/timeoutSeconds`, `registry/mirrors` as a list
-        /// of `HOST=URL`).
+        /// (`discovery/perHostLimit`, `discovery/timeoutSeconds`,
+        /// `discovery/minimumIntervalSeconds`, `registry/mirrors` as a list of `HOST=URL`).
         static Settings fromUserSettings();
         /// Adds a `HOST=URL` mirror; false when it does not parse.
         bool addMirror(const QString &hostEqualsURL);
@@ -56,6 +59,10 @@ public:
     ~DiscoveryScheduler() override;
 
     void setPipeline(const Pipeline &pipeline);
+    /// Takes new limits, timeout, minimum interval and mirrors (keeping whether it polls on
+    /// its timers); polls already running finish with the old ones.
+    void setSettings(const Settings &settings);
+    const Settings &settings() const { return m_settings; }
     /// Polls @p warehouse now (unless it is already polling).
     void refresh(const QString &warehouse);
     void refreshAll();

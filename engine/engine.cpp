@@ -3,6 +3,8 @@
 #include "engine/demopipeline.h"
 #include "engine/discoveryscheduler.h"
 #include "engine/manifestloader.h"
+#include "engine/ociclient.h"
+#include "engine/prometheusclient.h"
 #include "engine/statepaths.h"
 #include "engine/store.h"
 #include "engine/verificationservice.h"
@@ -108,6 +110,14 @@ void Engine::refreshAll()
 {
     if (m_scheduler && m_discoveryEnabled)
         m_scheduler->refreshAll();
+}
+
+void Engine::reloadSettings()
+{
+    if (m_scheduler)
+        m_scheduler->setSettings(DiscoveryScheduler::Settings::fromUserSettings());
+    OciClient::clearTokenCache();
+    PrometheusClient::clearCredentialCache();
 }
 
 void Engine::shutdown()

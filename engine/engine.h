@@ -41,6 +41,11 @@ public Q_SLOTS:
     void setDiscoveryEnabled(bool enabled);
     void refreshWarehouse(const QString &name);
     void refreshAll();
+    /// Reads Stevedore's settings again (discovery limits, timeout, minimum interval, registry
+    /// mirrors) and forgets credentials and tokens read earlier, so that a change made in the
+    /// settings dialog applies without restarting. Prometheus address maps are read at the
+    /// start of every verification run anyway.
+    void reloadSettings();
     /// Cancels discovery in flight; called on the engine's thread before it stops.
     void shutdown();
 

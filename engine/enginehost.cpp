@@ -54,6 +54,11 @@ void EngineHost::refreshAll()
     QMetaObject::invokeMethod(m_engine, &Engine::refreshAll, Qt::QueuedConnection);
 }
 
+void EngineHost::reloadSettings()
+{
+    QMetaObject::invokeMethod(m_engine, &Engine::reloadSettings, Qt::QueuedConnection);
+}
+
 void EngineHost::reload()
 {
     QMetaObject::invokeMethod(m_engine, &Engine::reload, Qt::QueuedConnection);

@@ -27,6 +27,7 @@ public:
     void setDiscoveryEnabled(bool enabled);
     void refreshWarehouse(const QString &name);
     void refreshAll();
+    void reloadSettings();
 
 private:
     QThread m_thread;

@@ -223,6 +223,84 @@
     </message>
 </context>
 <context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>anonymously</source>
+        <translation>anonym</translation>
+    </message>
+    <message>
+        <source>with a token</source>
+        <translation>mit einem Token</translation>
+    </message>
+    <message>
+        <source>as %1</source>
+        <translation>als %1</translation>
+    </message>
+    <message>
+        <source>The registry %1 accepted GET /v2/ %2</source>
+        <translation>Die Registry %1 hat GET /v2/ %2 angenommen</translation>
+    </message>
+    <message>
+        <source>%1 read %2</source>
+        <translation>%1 %2 gelesen</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder: %1</source>
+        <translation>kann keinen temporären Ordner anlegen: %1</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 lists %n ref(s)</source>
+        <translation>
+            <numerusform>%1 listet %n Ref</numerusform>
+            <numerusform>%1 listet %n Refs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: it refused the credentials</source>
+        <translation>%1 antwortete HTTP %2: die Zugangsdaten wurden abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: it wants credentials</source>
+        <translation>%1 antwortete HTTP %2: Zugangsdaten werden verlangt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2, not a Prometheus API answer</source>
+        <translation>%1 antwortete HTTP %2, keine Antwort der Prometheus-API</translation>
+    </message>
+    <message>
+        <source>Prometheus %1 at %2 answered %3</source>
+        <translation>Prometheus %1 unter %2 antwortete %3</translation>
+    </message>
+    <message>
+        <source>The address is empty.</source>
+        <translation>Die Adresse ist leer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; contains a space.</source>
+        <translation>„%1“ enthält ein Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: write the registry as HOST or HOST:PORT, e.g. ghcr.io or 127.0.0.1:5000, without a scheme or path.</source>
+        <translation>„%1“: die Registry als HOST oder HOST:PORT angeben, z. B. ghcr.io oder 127.0.0.1:5000, ohne Schema und Pfad.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a registry host: %2</source>
+        <translation>„%1“ ist kein Registry-Host: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
+        <translation>„%1“ ist keine http://- oder https://-URL.</translation>
+    </message>
+</context>
+<context>
     <name>GitPublisher</name>
     <message>
         <source>cannot run %1: %2</source>
@@ -919,6 +997,172 @@
     </message>
 </context>
 <context>
+    <name>Stevedore::CredentialsPage</name>
+    <message>
+        <source>Registry</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Helm repository</source>
+        <translation>Helm-Repository</translation>
+    </message>
+    <message>
+        <source>Git</source>
+        <translation>Git</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>the keychain entry %1 is not a user name and password</source>
+        <translation>der Schlüsselbund-Eintrag %1 ist kein Benutzername mit Passwort</translation>
+    </message>
+    <message>
+        <source>Edit Credential</source>
+        <translation>Zugangsdaten bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add Credential</source>
+        <translation>Zugangsdaten hinzufügen</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>Bitte den Benutzernamen eingeben.</translation>
+    </message>
+    <message>
+        <source>Enter the password or token.</source>
+        <translation>Bitte das Passwort oder Token eingeben.</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>A&amp;dresse:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password or token:</source>
+        <translation>&amp;Passwort oder Token:</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain (service &quot;stevedore&quot;) under the accounts discovery and verification read. Passwords are saved at once and never shown again.</source>
+        <translation>Im Schlüsselbund des Systems (Dienst „stevedore“) unter den Konten gespeichert, die Erkennung und Verifikation lesen. Passwörter werden sofort gespeichert und nie wieder angezeigt.</translation>
+    </message>
+    <message>
+        <source>Keychain account %1</source>
+        <translation>Schlüsselbund-Konto %1</translation>
+    </message>
+    <message>
+        <source>Enter the password again: the address changed.</source>
+        <translation>Bitte das Passwort erneut eingeben: die Adresse hat sich geändert.</translation>
+    </message>
+    <message>
+        <source>Saving to the keychain…</source>
+        <translation>Wird im Schlüsselbund gespeichert …</translation>
+    </message>
+    <message>
+        <source>Could not save to the keychain: %1</source>
+        <translation>Speichern im Schlüsselbund fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Saved in the keychain as %1.</source>
+        <translation>Im Schlüsselbund als %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>nothing is stored for %1: enter the password</source>
+        <translation>für %1 ist nichts gespeichert: bitte das Passwort eingeben</translation>
+    </message>
+    <message>
+        <source>the keychain refused the entry</source>
+        <translation>der Schlüsselbund hat den Eintrag abgelehnt</translation>
+    </message>
+    <message>
+        <source>Removed %1 from the keychain.</source>
+        <translation>%1 aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>Could not remove %1: %2</source>
+        <translation>%1 konnte nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet …</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not read the keychain: %1</source>
+        <translation>Schlüsselbund konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::DesktopNotifier</name>
+    <message>
+        <source>Promotion to %1 succeeded</source>
+        <translation>Promotion nach %1 erfolgreich</translation>
+    </message>
+    <message>
+        <source>Promotion to %1 %2</source>
+        <translation>Promotion nach %1 %2</translation>
+    </message>
+    <message>
+        <source>Freight %1</source>
+        <translation>Fracht %1</translation>
+    </message>
+    <message>
+        <source>Verification of %1: %2</source>
+        <translation>Verifikation von %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::DetailsPanel</name>
     <message>
         <source>Refresh Now</source>
@@ -1395,16 +1639,44 @@ Zum Promoten auf eine Stage ziehen.</translation>
         <translation>&lt;h3&gt;Stevedore %1&lt;/h3&gt;&lt;p&gt;Kontinuierliche Promotion für Kargo-Pipelines, direkt auf Ihrem Arbeitsplatzrechner.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;libgit2 %3&lt;br&gt;yaml-cpp %4&lt;br&gt;Graphviz %5&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>Tastaturkürzel</translation>
-    </message>
-    <message>
         <source>Offline: nothing is polled</source>
         <translation>Offline: es wird nichts abgefragt</translation>
     </message>
     <message>
         <source>Verification</source>
         <translation>Verifizierung</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation>Alt+%1</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Ctrl+F1</source>
+        <translation>Ctrl+F1</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +2099,92 @@ Open a folder of Kargo manifests with File → Open.</source>
     <message>
         <source>The promotion %1: %2</source>
         <translation>Promotion %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Discovery</source>
+        <translation>&amp;Erkennung</translation>
+    </message>
+    <message>
+        <source>&amp;Registries</source>
+        <translation>&amp;Registrys</translation>
+    </message>
+    <message>
+        <source>&amp;Verification</source>
+        <translation>&amp;Verifikation</translation>
+    </message>
+    <message>
+        <source>&amp;Credentials</source>
+        <translation>&amp;Zugangsdaten</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>each warehouse&apos;s own interval</source>
+        <translation>das Intervall jedes Warehouses</translation>
+    </message>
+    <message>
+        <source>Warehouses are polled at their interval (Kargo&apos;s default: 5 minutes). A minimum keeps busy registries from being asked more often.</source>
+        <translation>Warehouses werden in ihrem Intervall abgefragt (Kargos Vorgabe: 5 Minuten). Ein Minimum verhindert, dass ausgelastete Registrys öfter gefragt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum poll interval:</source>
+        <translation>&amp;Minimales Abfrageintervall:</translation>
+    </message>
+    <message>
+        <source>Requests at a time per &amp;host:</source>
+        <translation>Gleichzeitige Anfragen pro &amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout per subscription:</source>
+        <translation>&amp;Zeitlimit pro Abonnement:</translation>
+    </message>
+    <message>
+        <source>Mirrors, one per line as HOST=URL: requests for images on HOST go to URL instead (a pull-through cache). Freight keeps the original repository. Example: docker.io=https://mirror.example</source>
+        <translation>Spiegel, einer pro Zeile als HOST=URL: Anfragen nach Images auf HOST gehen stattdessen an URL (ein Pull-through-Cache). Die Fracht behält das ursprüngliche Repository. Beispiel: docker.io=https://mirror.example</translation>
+    </message>
+    <message>
+        <source>Prometheus addresses, one per line as FROM=TO: an analysis template&apos;s address starting with FROM is queried at TO instead (a port-forward, an ingress). Example: http://prometheus.monitoring:9090=http://127.0.0.1:9090</source>
+        <translation>Prometheus-Adressen, eine pro Zeile als VON=NACH: eine Adresse eines Analysis Templates, die mit VON beginnt, wird stattdessen unter NACH abgefragt (ein Port-Forward, ein Ingress). Beispiel: http://prometheus.monitoring:9090=http://127.0.0.1:9090</translation>
+    </message>
+    <message>
+        <source>Registries: &quot;%1&quot;: write HOST=URL with an http:// or https:// URL, e.g. docker.io=https://mirror.example</source>
+        <translation>Registrys: „%1“: HOST=URL mit einer http://- oder https://-URL angeben, z. B. docker.io=https://mirror.example</translation>
+    </message>
+    <message>
+        <source>Verification: %1</source>
+        <translation>Verifikation: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::ShortcutsDialog</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastaturkürzel</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Kürzel</translation>
     </message>
 </context>
 <context>

@@ -223,6 +223,84 @@
     </message>
 </context>
 <context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>anonymously</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with a token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry %1 accepted GET /v2/ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 read %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 lists %n ref(s)</source>
+        <translation>
+            <numerusform>%1 lists %n ref</numerusform>
+            <numerusform>%1 lists %n refs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: it refused the credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: it wants credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2, not a Prometheus API answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus %1 at %2 answered %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; contains a space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: write the registry as HOST or HOST:PORT, e.g. ghcr.io or 127.0.0.1:5000, without a scheme or path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a registry host: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GitPublisher</name>
     <message>
         <source>cannot run %1: %2</source>
@@ -917,6 +995,172 @@
     </message>
 </context>
 <context>
+    <name>Stevedore::CredentialsPage</name>
+    <message>
+        <source>Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Helm repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Git</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain entry %1 is not a user name and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password or token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password or token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain (service &quot;stevedore&quot;) under the accounts discovery and verification read. Passwords are saved at once and never shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password again: the address changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving to the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save to the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in the keychain as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing is stored for %1: enter the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain refused the entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1 from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::DesktopNotifier</name>
+    <message>
+        <source>Promotion to %1 succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion to %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freight %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::DetailsPanel</name>
     <message>
         <source>Refresh Now</source>
@@ -1392,15 +1636,43 @@ Drag onto a stage to promote it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Offline: nothing is polled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1821,6 +2093,92 @@ Open a folder of Kargo manifests with File → Open.</source>
     </message>
     <message>
         <source>The promotion %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Registries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each warehouse&apos;s own interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouses are polled at their interval (Kargo&apos;s default: 5 minutes). A minimum keeps busy registries from being asked more often.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Minimum poll interval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests at a time per &amp;host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeout per subscription:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirrors, one per line as HOST=URL: requests for images on HOST go to URL instead (a pull-through cache). Freight keeps the original repository. Example: docker.io=https://mirror.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus addresses, one per line as FROM=TO: an analysis template&apos;s address starting with FROM is queried at TO instead (a port-forward, an ingress). Example: http://prometheus.monitoring:9090=http://127.0.0.1:9090</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registries: &quot;%1&quot;: write HOST=URL with an http:// or https:// URL, e.g. docker.io=https://mirror.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::ShortcutsDialog</name>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

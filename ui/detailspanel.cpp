@@ -1,6 +1,7 @@
 #include "ui/detailspanel.h"
 
 #include "engine/stagecolors.h"
+#include "ui/palettecolors.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -242,7 +243,8 @@ void DetailsPanel::showWarehouse(const Pipeline &pipeline, const QString &name,
     }
     row(settings, tr("State"), state);
     if (!status.message.isEmpty())
-        row(settings, tr("Error"), status.message)->setForeground(1, QColor(0xd3, 0x2f, 0x2f));
+        row(settings, tr("Error"), status.message)
+            ->setForeground(1, PaletteColors::text(PaletteColors::Role::Error, palette()));
     if (status.lastPoll.isValid())
         row(settings, tr("Last poll"),
             QLocale().toString(status.lastPoll.toLocalTime(), QLocale::ShortFormat));

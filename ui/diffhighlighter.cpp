@@ -1,5 +1,7 @@
 #include "ui/diffhighlighter.h"
 
+#include "ui/palettecolors.h"
+
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -28,6 +30,19 @@ void DiffHighlighter::highlightBlock(const QString &text)
         format.setBackground(dark ? QColor(0xf8, 0x51, 0x49, 60) : QColor(0xff, 0xeb, 0xe9));
     } else {
         return;
+    }
+    if (format.hasProperty(QTextFormat::ForegroundBrush)) {
+        // Against what the line is drawn on: the tint over the editor's Base.
+        const QColor base = QGuiApplication::palette().color(QPalette::Base);
+        QColor background = base;
+        if (format.hasProperty(QTextFormat::BackgroundBrush)) {
+            const QColor tint = format.background().color();
+            const qreal a = tint.alphaF();
+            background = QColor::fromRgbF(tint.redF() * a + base.redF() * (1 - a),
+                                          tint.greenF() * a + base.greenF() * (1 - a),
+                                          tint.blueF() * a + base.blueF() * (1 - a));
+        }
+        format.setForeground(PaletteColors::readableOn(format.foreground().color(), background));
     }
     setFormat(0, int(text.size()), format);
 }

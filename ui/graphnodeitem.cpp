@@ -1,6 +1,7 @@
 #include "ui/graphnodeitem.h"
 
 #include "ui/edgeitem.h"
+#include "ui/palettecolors.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -14,14 +15,6 @@ namespace {
 constexpr qreal radius = 8;
 constexpr qreal padding = 10;
 
-/// Text on a coloured card: black or white, whichever reads better.
-QColor textColorOn(const QColor &background)
-{
-    const qreal luminance =
-        0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
-    return luminance > 0.6 ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
-}
-
 } // namespace
 
 GraphNodeItem::GraphNodeItem(QString name, QStringList details)
@@ -32,6 +25,16 @@ GraphNodeItem::GraphNodeItem(QString name, QStringList details)
     setAcceptHoverEvents(true);
     setCacheMode(DeviceCoordinateCache);
     setToolTip(m_name);
+}
+
+QColor GraphNodeItem::inkOn(const QColor &fill)
+{
+    // Pure black: with it, either choice reaches 4.5:1 on any fill (with #1a1a1a some middle
+    // tones would get only 4.2:1).
+    const QColor dark(Qt::black);
+    const QColor light(Qt::white);
+    return PaletteColors::contrast(dark, fill) >= PaletteColors::contrast(light, fill) ? dark
+                                                                                       : light;
 }
 
 QSizeF GraphNodeItem::cardSize()
@@ -85,7 +88,7 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const QSizeF size = cardSize();
     const QRectF card(-size.width() / 2, -size.height() / 2, size.width(), size.height());
     const QColor fill = fillColor();
-    const QColor ink = textColorOn(fill);
+    const QColor ink = inkOn(fill);
     painter->setRenderHint(QPainter::Antialiasing);
 
     painter->setPen(Qt::NoPen);

@@ -36,11 +36,15 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     static QSizeF cardSize();
+    /// The card's colour (a stage's Kargo colour, the warehouse slate).
+    virtual QColor fillColor() const = 0;
+    /// The text colour on a card of colour @p fill: near-black or white, whichever has the
+    /// higher contrast, so that labels read the same in light and dark palettes.
+    static QColor inkOn(const QColor &fill);
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
-    virtual QColor fillColor() const = 0;
     virtual QColor accentColor() const { return fillColor(); }
     /// A glyph left of the title (e.g. a warehouse's), for nodes that have one.
     virtual bool hasBadge() const { return false; }

@@ -2,7 +2,9 @@
 
 #include "engine/engine.h"
 #include "engine/enginehost.h"
+#include "engine/verificationservice.h"
 #include "engine/versions.h"
+#include "ui/desktopnotifier.h"
 #include "ui/detailspanel.h"
 #include "ui/freightpanel.h"
 #include "ui/graphnodeitem.h"
@@ -10,6 +12,8 @@
 #include "ui/pipelineview.h"
 #include "ui/problemsview.h"
 #include "ui/promotioncontroller.h"
+#include "ui/settingsdialog.h"
+#include "ui/shortcutsdialog.h"
 #include "ui/sourceview.h"
 #include "ui/stagenodeitem.h"
 #include "ui/verificationpanel.h"
@@ -102,6 +106,12 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
                 if (promoted && !promoted->verification.isEmpty())
                     m_verification->verifyStage(stage);
             });
+    // Promotions and verifications that end while the window is in the background.
+    auto *notifier = new DesktopNotifier(this, this);
+    connect(m_promotions, &PromotionController::promotionFinished, notifier,
+            &DesktopNotifier::promotionFinished);
+    connect(engine->engine()->verification(), &VerificationService::runUpdated, notifier,
+            &DesktopNotifier::verificationUpdated);
     createActions();
     statusBar()->addWidget(m_statusPath, 1);
     statusBar()->addPermanentWidget(m_statusPolling);
@@ -215,7 +225,8 @@ void MainWindow::createActions()
     QAction *openFile =
         file->addAction(tr("Open Manifest &File\u2026"), this, &MainWindow::chooseFile);
     openFile->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
-    file->addAction(tr("Open &Demo Pipeline"), this, &MainWindow::openDemoPipeline);
+    file->addAction(tr("Open &Demo Pipeline"), this, &MainWindow::openDemoPipeline)
+        ->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     m_reloadAction = file->addAction(tr("Re&load"), this, [this] {
@@ -224,8 +235,13 @@ void MainWindow::createActions()
     });
     m_reloadAction->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
+    QAction *settings = file->addAction(tr("&Settings\u2026"), this, &MainWindow::showSettings);
+    settings->setShortcut(QKeySequence(tr("Ctrl+,")));
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    // Spelled out: QKeySequence::Quit is empty on some platforms.
+    quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -239,12 +255,17 @@ void MainWindow::createActions()
     fit->setShortcut(QKeySequence(tr("Ctrl+9")));
     m_viewActions = {zoomIn, zoomOut, actualSize, fit};
     view->addSeparator();
-    view->addAction(m_promotions->freightDock()->toggleViewAction());
-    view->addAction(m_promotions->historyDock()->toggleViewAction());
-    view->addAction(m_detailsDock->toggleViewAction());
-    view->addAction(m_sourceDock->toggleViewAction());
-    view->addAction(m_verificationDock->toggleViewAction());
-    view->addAction(m_problemsDock->toggleViewAction());
+    const QList<QDockWidget *> docks{m_promotions->freightDock(),
+                                     m_promotions->historyDock(),
+                                     m_detailsDock,
+                                     m_sourceDock,
+                                     m_verificationDock,
+                                     m_problemsDock};
+    for (qsizetype i = 0; i < docks.size(); ++i) {
+        QAction *toggle = docks.at(i)->toggleViewAction();
+        toggle->setShortcut(QKeySequence(tr("Alt+%1").arg(i + 1)));
+        view->addAction(toggle);
+    }
 
     QMenu *pipeline = menuBar()->addMenu(tr("&Pipeline"));
     m_refreshWarehouseAction = pipeline->addAction(tr("&Refresh Warehouse"), this, [this] {
@@ -257,6 +278,8 @@ void MainWindow::createActions()
                                              [this] { m_engine->refreshAll(); });
     m_refreshAllAction->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
     pipeline->addSeparator();
+    m_verification->verifyAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+V")));
+    m_verification->abortAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
     pipeline->addAction(m_verification->verifyAction());
     pipeline->addAction(m_verification->abortAction());
     connect(m_verification->verifyAction(), &QAction::triggered, this, [this] {
@@ -268,8 +291,9 @@ void MainWindow::createActions()
     QAction *shortcuts =
         help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setShortcut(QKeySequence::HelpContents);
-    help->addAction(tr("&About Stevedore"), this, &MainWindow::showAbout)
-        ->setMenuRole(QAction::AboutRole);
+    QAction *about = help->addAction(tr("&About Stevedore"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    about->setShortcut(QKeySequence(tr("Ctrl+F1")));
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
         ->setMenuRole(QAction::AboutQtRole);
 }
@@ -521,22 +545,18 @@ void MainWindow::showAbout()
 
 void MainWindow::showShortcuts()
 {
-    QString rows;
-    const QList<QAction *> menus = menuBar()->actions();
-    for (QAction *menu : menus) {
-        if (!menu->menu())
-            continue;
-        const QList<QAction *> actions = menu->menu()->actions();
-        for (QAction *action : actions) {
-            if (action->shortcut().isEmpty())
-                continue;
-            rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;<b>%2</b></td></tr>")
-                        .arg(action->text().remove(u'&').remove(u'\u2026'),
-                             action->shortcut().toString(QKeySequence::NativeText));
-        }
-    }
-    QMessageBox::information(this, tr("Keyboard Shortcuts"),
-                             QStringLiteral("<table>%1</table>").arg(rows));
+    auto *dialog = new ShortcutsDialog(menuBar(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The engine reads the settings again on its own thread: no restart needed.
+    connect(dialog, &SettingsDialog::settingsChanged, m_engine, &EngineHost::reloadSettings);
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

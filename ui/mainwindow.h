@@ -89,6 +89,7 @@ private:
     void chooseFile();
     void showAbout();
     void showShortcuts();
+    void showSettings();
 
     EngineHost *m_engine;
     Pipeline m_pipeline;

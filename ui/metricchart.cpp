@@ -1,5 +1,7 @@
 #include "ui/metricchart.h"
 
+#include "ui/palettecolors.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QChart>
 #include <QChartView>
@@ -117,9 +119,14 @@ public:
     }
 };
 
-QChart *newChart()
+QChart *newChart(const QPalette &palette)
 {
     auto *chart = new QChart;
+    // Follow the platform palette, light or dark, rather than Qt Charts' fixed light theme.
+    chart->setTheme(PaletteColors::isDark(palette) ? QChart::ChartThemeDark
+                                                   : QChart::ChartThemeLight);
+    chart->setBackgroundBrush(palette.color(QPalette::Base));
+    chart->legend()->setLabelColor(palette.color(QPalette::Text));
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -166,7 +173,7 @@ MetricChart::MetricChart(QWidget *parent)
     d->title->setFont(bold);
     d->title->setTextFormat(Qt::RichText);
 
-    d->chart = newChart();
+    d->chart = newChart(palette());
     d->timeAxis = new QDateTimeAxis;
     d->timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
     d->timeAxis->setTitleText(tr("time"));
@@ -175,6 +182,11 @@ MetricChart::MetricChart(QWidget *parent)
     d->valueAxis->setLabelFormat(QStringLiteral("%.4g"));
     d->chart->addAxis(d->timeAxis, Qt::AlignBottom);
     d->chart->addAxis(d->valueAxis, Qt::AlignLeft);
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(d->timeAxis), static_cast<QAbstractAxis *>(d->valueAxis)}) {
+        axis->setLabelsColor(palette().color(QPalette::Text));
+        axis->setTitleBrush(palette().color(QPalette::Text));
+    }
 
     const auto attach = [this](QXYSeries *series) {
         d->chart->addSeries(series);
@@ -183,15 +195,22 @@ MetricChart::MetricChart(QWidget *parent)
     };
     d->line = new QLineSeries;
     d->line->setName(tr("value"));
-    d->line->setPen(QPen(QColor(0x54, 0x6e, 0x7a), 1.5));
+    // Graphics need 3:1 against their background (WCAG 1.4.11), text 4.5:1.
+    d->line->setPen(QPen(
+        PaletteColors::readableOn(QColor(0x54, 0x6e, 0x7a), palette().color(QPalette::Base), 3.0),
+        1.5));
     attach(d->line);
     d->successLine = new QLineSeries;
     d->successLine->setName(tr("success threshold"));
-    d->successLine->setPen(QPen(phaseColor(AnalysisPhase::Successful), 1.5, Qt::DashLine));
+    d->successLine->setPen(QPen(PaletteColors::readableOn(phaseColor(AnalysisPhase::Successful),
+                                                          palette().color(QPalette::Base), 3.0),
+                                1.5, Qt::DashLine));
     attach(d->successLine);
     d->failureLine = new QLineSeries;
     d->failureLine->setName(tr("failure threshold"));
-    d->failureLine->setPen(QPen(phaseColor(AnalysisPhase::Failed), 1.5, Qt::DashLine));
+    d->failureLine->setPen(QPen(PaletteColors::readableOn(phaseColor(AnalysisPhase::Failed),
+                                                          palette().color(QPalette::Base), 3.0),
+                                1.5, Qt::DashLine));
     attach(d->failureLine);
     for (const PhaseStyle &style : phaseStyles()) {
         auto *series = new QScatterSeries;
@@ -338,7 +357,10 @@ void MetricChart::rebuild()
 {
     const MetricResult &metric = d->metric;
     d->title->setText(QStringLiteral("%1 <span style=\"color:%2\">\u25cf %3</span>")
-                          .arg(metric.name.toHtmlEscaped(), phaseColor(metric.phase).name(),
+                          .arg(metric.name.toHtmlEscaped(),
+                               PaletteColors::readableOn(phaseColor(metric.phase),
+                                                         palette().color(QPalette::Window))
+                                   .name(),
                                phaseName(metric.phase)));
     d->title->setToolTip(metric.message);
     if (d->query->toPlainText() != metric.query)
@@ -469,8 +491,9 @@ void MetricChart::setRange(const QList<PrometheusSeries> &series, const QString 
         return;
     }
     d->rangeNote->hide();
-    QChart *chart = newChart();
+    QChart *chart = newChart(palette());
     chart->setTitle(tr("Last hour of %1").arg(d->metric.name));
+    chart->setTitleBrush(palette().color(QPalette::Text));
     auto *time = new QDateTimeAxis;
     time->setFormat(QStringLiteral("HH:mm"));
     auto *value = new QValueAxis;

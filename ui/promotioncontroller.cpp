@@ -148,6 +148,10 @@ PromotionController::PromotionController(QMainWindow *window, PipelineScene *sce
                 m_promotingStage.clear();
                 if (stage == m_history->stage())
                     m_service->loadHistory(stage);
+                if (outcome.start == PromotionOutcome::Start::Started) {
+                    const std::optional<Freight> freight = m_panel->find(outcome.record.freightId);
+                    Q_EMIT promotionFinished(outcome.record, freight ? freight->alias : QString());
+                }
                 if (outcome.start == PromotionOutcome::Start::Started &&
                     outcome.record.phase == PromotionPhase::Succeeded)
                     Q_EMIT promotionSucceeded(stage);

@@ -2,6 +2,7 @@
 
 #include "engine/freight.h"
 #include "engine/pipeline.h"
+#include "engine/promotion.h"
 
 #include <QObject>
 #include <QPointer>
@@ -55,6 +56,8 @@ Q_SIGNALS:
     void message(const QString &text);
     /// A promotion succeeded: the stage has new freight (and may now verify it).
     void promotionSucceeded(const QString &stage);
+    /// A promotion that started has ended (succeeded, failed, errored or aborted).
+    void promotionFinished(const Stevedore::PromotionRecord &record, const QString &freightAlias);
 
 private:
     QMainWindow *m_window;

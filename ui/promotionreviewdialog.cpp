@@ -2,6 +2,7 @@
 
 #include "models/freighttext.h"
 #include "ui/diffview.h"
+#include "ui/palettecolors.h"
 #include "ui/promotiontext.h"
 
 #include <QCheckBox>
@@ -154,7 +155,8 @@ void PromotionReviewDialog::showSteps(const PromotionPlan &plan, const QList<Ste
             status += u": "_s + result.message;
         item->setText(2, status);
         if (const QColor color = statusColor(result.status); color.isValid())
-            item->setForeground(2, color);
+            item->setForeground(2,
+                                PaletteColors::readableOn(color, palette().color(QPalette::Base)));
         if (!result.config.isEmpty()) {
             auto *config = new QTreeWidgetItem(item);
             config->setText(0, tr("config"));
@@ -194,21 +196,25 @@ void PromotionReviewDialog::setPreview(const PromotionPreview &preview)
     }
     m_messages->setPlainText(messages.join(u"\n\n"_s));
 
+    const QString errorSpan = u"<span style='color:%1'>%2</span>"_s.arg(
+        PaletteColors::text(PaletteColors::Role::Error, palette(),
+                            palette().color(QPalette::Window))
+            .name());
     QStringList lines;
     lines.append(tr("<b>%1</b> (%2) to <b>%3</b>")
                      .arg(m_freight.alias.toHtmlEscaped(),
                           FreightText::versions(m_freight).toHtmlEscaped(),
                           m_stage.toHtmlEscaped()));
-    lines.append(preview.hasIdentity
-                     ? tr("Commits as %1").arg(preview.identity.toHtmlEscaped())
-                     : u"<span style='color:#cf222e'>%1</span>"_s.arg(
-                           tr("No git identity: %1").arg(preview.identity.toHtmlEscaped())));
+    lines.append(
+        preview.hasIdentity
+            ? tr("Commits as %1").arg(preview.identity.toHtmlEscaped())
+            : errorSpan.arg(tr("No git identity: %1").arg(preview.identity.toHtmlEscaped())));
     if (!targets.isEmpty())
         lines.append(tr("Into %1").arg(targets.join(u"; "_s).toHtmlEscaped()));
     lines.append(
         preview.availability.available
             ? tr("Available: %1").arg(preview.availability.reason.toHtmlEscaped())
-            : u"<span style='color:#cf222e'>%1</span>"_s.arg(
+            : errorSpan.arg(
                   tr("Not available: %1").arg(preview.availability.reason.toHtmlEscaped())));
     m_summary->setText(lines.join(u"<br>"_s));
 
@@ -289,7 +295,9 @@ void PromotionReviewDialog::setStep(const StepResult &step)
         if (!step.message.isEmpty())
             status += u": "_s + step.message;
         item->setText(2, status);
-        item->setForeground(2, statusColor(step.status));
+        if (const QColor color = statusColor(step.status); color.isValid())
+            item->setForeground(2,
+                                PaletteColors::readableOn(color, palette().color(QPalette::Base)));
         qDeleteAll(item->takeChildren());
         for (const QString &line : step.log) {
             auto *log = new QTreeWidgetItem(item);

@@ -2,6 +2,7 @@
 
 #include "engine/verificationservice.h"
 #include "ui/metricchart.h"
+#include "ui/palettecolors.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -80,7 +81,13 @@ VerificationPanel::VerificationPanel(QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_reachability->setWordWrap(true);
-    m_reachability->setStyleSheet(QStringLiteral("color: #c62828;"));
+    {
+        QPalette palette = m_reachability->palette();
+        palette.setColor(QPalette::WindowText,
+                         PaletteColors::text(PaletteColors::Role::Error, palette,
+                                             palette.color(QPalette::Window)));
+        m_reachability->setPalette(palette);
+    }
     m_reachability->hide();
     m_history->setToolTip(tr("Past verifications of this stage, newest first"));
     m_history->setAccessibleName(tr("Verification history"));

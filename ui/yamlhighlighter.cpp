@@ -1,5 +1,7 @@
 #include "ui/yamlhighlighter.h"
 
+#include "ui/palettecolors.h"
+
 #include <QGuiApplication>
 #include <QPalette>
 #include <QRegularExpression>
@@ -17,7 +19,10 @@ bool isDark()
 QTextCharFormat makeFormat(const QColor &color, bool bold = false, bool italic = false)
 {
     QTextCharFormat f;
-    f.setForeground(color);
+    // The light and dark variants suit the usual palettes; any other Base colour still gets
+    // text that reads (WCAG 4.5:1).
+    f.setForeground(
+        PaletteColors::readableOn(color, QGuiApplication::palette().color(QPalette::Base)));
     if (bold)
         f.setFontWeight(QFont::Bold);
     f.setFontItalic(italic);

@@ -3,6 +3,7 @@
 // and freight made from what was discovered.
 
 #include "engine/discoveryscheduler.h"
+#include "engine/engine.h"
 #include "engine/manifestloader.h"
 #include "engine/statepaths.h"
 #include "engine/store.h"
@@ -15,6 +16,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -220,6 +222,71 @@ private Q_SLOTS:
         for (const WarehouseStatus &s : store->warehouseStatuses())
             stored = stored || (s.warehouse == u"down" && s.failures == status.failures);
         QVERIFY(stored);
+    }
+
+    void newSettingsApplyWithoutRestart()
+    {
+        const QString repo = m_git->createRepository(QStringLiteral("often"), 1);
+        QString manifest =
+            warehouseManifest(QStringLiteral("often"), QUrl::fromLocalFile(repo).toString());
+        manifest.replace(QStringLiteral("interval: 1h"), QStringLiteral("interval: 1s"));
+        const auto [pipeline, store] = openPipeline(QStringLiteral("often"), manifest);
+        DiscoveryScheduler scheduler(store.get(), m_dir.filePath(QStringLiteral("cache")), {});
+        QSignalSpy finished(&scheduler, &DiscoveryScheduler::pollFinished);
+        scheduler.setPipeline(pipeline); // polls at once, then every second
+        QVERIFY(finished.wait(10000));
+        WarehouseStatus status = scheduler.status(QStringLiteral("often"));
+        QCOMPARE(status.lastPoll.msecsTo(status.nextPoll), 1000);
+
+        // What the settings dialog changes, handed over while the scheduler runs: a minimum
+        // interval of ten minutes applies from the next poll on, and it still polls on its
+        // timers.
+        DiscoveryScheduler::Settings settings;
+        settings.minimumIntervalMs = 600'000;
+        settings.perHostLimit = 2;
+        settings.pollOnTimer = false;
+        scheduler.setSettings(settings);
+        QVERIFY(scheduler.settings().pollOnTimer);
+        QCOMPARE(scheduler.settings().perHostLimit, 2);
+        QVERIFY(finished.wait(10000));
+        status = scheduler.status(QStringLiteral("often"));
+        QCOMPARE(status.lastPoll.msecsTo(status.nextPoll), 600'000);
+        scheduler.shutdown();
+    }
+
+    void engineReadsChangedSettings()
+    {
+        // The settings dialog writes QSettings and asks the engine to read them again: the
+        // running scheduler takes them, no restart.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("config")));
+        QSettings().remove(QStringLiteral("discovery"));
+        const QString repo = m_git->createRepository(QStringLiteral("engine-often"), 1);
+        const QString dir = m_dir.filePath(QStringLiteral("pipelines/engine-settings"));
+        QDir().mkpath(dir);
+        QFile file(dir + QStringLiteral("/warehouses.yaml"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(warehouseManifest(QStringLiteral("often"), QUrl::fromLocalFile(repo).toString())
+                       .replace(QStringLiteral("interval: 1h"), QStringLiteral("interval: 1s"))
+                       .toUtf8());
+        file.close();
+
+        Engine engine;
+        WarehouseStatus last;
+        connect(&engine, &Engine::warehouseStatusChanged, this,
+                [&last](const WarehouseStatus &status) { last = status; });
+        engine.openPipeline(dir);
+        QTRY_VERIFY_WITH_TIMEOUT(last.state == WarehouseStatus::State::Ok, 10000);
+        QCOMPARE(last.lastPoll.msecsTo(last.nextPoll), 1000);
+
+        QSettings().setValue(QStringLiteral("discovery/minimumIntervalSeconds"), 900);
+        engine.reloadSettings();
+        const QDateTime before = last.lastPoll;
+        QTRY_VERIFY_WITH_TIMEOUT(last.state == WarehouseStatus::State::Ok && last.lastPoll > before,
+                                 10000);
+        QCOMPARE(last.lastPoll.msecsTo(last.nextPoll), 900'000);
+        engine.shutdown();
+        QSettings().remove(QStringLiteral("discovery"));
     }
 
     void freightFromDiscovery()
