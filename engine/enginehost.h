@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/freightassembler.h"
+
 #include <QObject>
 #include <QThread>
 
@@ -27,6 +29,8 @@ public:
     void setDiscoveryEnabled(bool enabled);
     void refreshWarehouse(const QString &name);
     void refreshAll();
+    void listCandidates(const QString &warehouse);
+    void assembleFreight(const QString &warehouse, const QList<AssemblyPick> &picks);
 
 private:
     QThread m_thread;
