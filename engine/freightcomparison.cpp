@@ -293,9 +293,11 @@ FreightComparison FreightComparison::compareWithStage(const QString &pipelinePat
         if (const std::optional<Freight> older = store->findFreight(held.freightId))
             return compare(*older, *newer, cacheRoot);
     }
-    comparison.error =
-        u"%1 has no freight from %2 yet: everything is new"_s.arg(stage, newer->origin.name);
-    comparison.to = *newer;
+    Freight nothing;
+    nothing.origin = newer->origin;
+    comparison = compare(nothing, *newer, cacheRoot);
+    comparison.note =
+        u"%1 has no freight from %2 yet: every artifact is new"_s.arg(stage, newer->origin.name);
     return comparison;
 }
 
@@ -328,11 +330,14 @@ QJsonObject FreightComparison::toJson() const
                                     {u"truncated"_s, log.truncated},
                                     {u"commits"_s, commits}});
     }
-    return {{u"from"_s, QJsonObject{{u"id"_s, from.id}, {u"alias"_s, from.alias}}},
-            {u"to"_s, QJsonObject{{u"id"_s, to.id}, {u"alias"_s, to.alias}}},
-            {u"warehouse"_s, to.origin.name},
-            {u"artifacts"_s, artifactArray},
-            {u"commitLogs"_s, logArray}};
+    QJsonObject object{{u"from"_s, QJsonObject{{u"id"_s, from.id}, {u"alias"_s, from.alias}}},
+                       {u"to"_s, QJsonObject{{u"id"_s, to.id}, {u"alias"_s, to.alias}}},
+                       {u"warehouse"_s, to.origin.name},
+                       {u"artifacts"_s, artifactArray},
+                       {u"commitLogs"_s, logArray}};
+    if (!note.isEmpty())
+        object.insert(u"note"_s, note);
+    return object;
 }
 
 } // namespace Stevedore

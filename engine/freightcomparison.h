@@ -72,6 +72,9 @@ struct FreightComparison
 
     bool ok = false;
     QString error;
+    /// Set when there was nothing to compare with (a stage without freight from the
+    /// warehouse yet): then every artifact is added.
+    QString note;
     Freight from; ///< the older one (or the stage's current freight)
     Freight to;
     QList<ArtifactChange> artifacts;
@@ -86,7 +89,8 @@ struct FreightComparison
     /// compares them; they must come from the same warehouse.
     static FreightComparison compareStored(const QString &pipelinePath, const QString &cacheRoot,
                                            const QString &from, const QString &to);
-    /// Compares the freight @p stage has from @p incoming's warehouse with @p incoming.
+    /// Compares the freight @p stage has from @p incoming's warehouse with @p incoming (with
+    /// nothing, and a note saying so, when the stage has none yet).
     static FreightComparison compareWithStage(const QString &pipelinePath, const QString &cacheRoot,
                                               const QString &stage, const QString &incoming);
     /// Reads the log between @p fromCommit and @p toCommit in the clone of @p repoURL.

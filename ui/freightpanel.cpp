@@ -150,6 +150,35 @@ void FreightPanel::showMenu(const QPoint &position)
         promote->addAction(stage, this, [this, stage, id] { Q_EMIT promoteRequested(stage, id); });
         approve->addAction(stage, this, [this, stage, id] { Q_EMIT approveRequested(stage, id); });
     }
+    // Freight of the same warehouse, newest first: the one after this is its predecessor.
+    QList<Freight> sameOrigin;
+    const std::optional<Freight> clicked = find(id);
+    for (const Freight &freight : std::as_const(m_freight)) {
+        if (clicked && freight.origin == clicked->origin && freight.id != id)
+            sameOrigin.append(freight);
+    }
+    std::optional<Freight> previous;
+    for (const Freight &freight : std::as_const(sameOrigin)) {
+        if (clicked && freight.discoveredAt <= clicked->discoveredAt) {
+            previous = freight;
+            break;
+        }
+    }
+    menu.addSeparator();
+    QAction *comparePrevious =
+        menu.addAction(tr("Compare with Pre&vious"), this, [this, previous, id] {
+            if (previous)
+                Q_EMIT compareRequested(previous->id, id);
+        });
+    comparePrevious->setEnabled(previous.has_value());
+    QMenu *compareWith = menu.addMenu(tr("Compare &with"));
+    for (const Freight &other : std::as_const(sameOrigin).mid(0, 20)) {
+        const bool older = clicked && other.discoveredAt <= clicked->discoveredAt;
+        compareWith->addAction(other.alias, this, [this, older, other, id] {
+            Q_EMIT compareRequested(older ? other.id : id, older ? id : other.id);
+        });
+    }
+    compareWith->setEnabled(!sameOrigin.isEmpty());
     menu.exec(m_list->viewport()->mapToGlobal(position));
 }
 

@@ -33,6 +33,8 @@ Q_SIGNALS:
     void dragFinished();
     void promoteRequested(const QString &stage, const QString &freightId);
     void approveRequested(const QString &stage, const QString &freightId);
+    /// Compare the older freight @p from with @p to (same warehouse).
+    void compareRequested(const QString &from, const QString &to);
 
 private:
     void rebuild();

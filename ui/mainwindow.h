@@ -83,6 +83,9 @@ private:
     void chooseFile();
     void showAbout();
     void showShortcuts();
+    /// Opens the Assemble Freight dialog for the selected (Manual) warehouse.
+    void assembleFreight();
+    void showWarehouseMenu(const QPoint &position);
 
     EngineHost *m_engine;
     Pipeline m_pipeline;
@@ -106,6 +109,7 @@ private:
     bool m_discoveryEnabled = true;
     QAction *m_refreshWarehouseAction = nullptr;
     QAction *m_refreshAllAction = nullptr;
+    QAction *m_assembleAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_reloadAction = nullptr;
     QList<QAction *> m_viewActions;

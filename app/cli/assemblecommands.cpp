@@ -149,7 +149,10 @@ void printComparison(const FreightComparison &comparison, QTextStream &out)
     for (const CommitLog &log : comparison.logs) {
         if (log.state == CommitLog::State::Unchanged)
             continue;
-        out << "\nCommits in " << log.repoURL << ": " << log.message;
+        out << "\nCommits in "
+            << (log.subscription.isEmpty() ? log.repoURL
+                                           : log.subscription + u" ("_s + log.repoURL + u')')
+            << ": " << log.message;
         if (log.state == CommitLog::State::NotCached ||
             log.state == CommitLog::State::MissingCommit) {
             out << '\n';

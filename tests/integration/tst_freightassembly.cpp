@@ -402,9 +402,13 @@ void TestFreightAssembly::compareWithStage()
     QVERIFY(current.ok() && incoming.ok());
     const FreightComparison nothingYet = FreightComparison::compareWithStage(
         m_pipelinePath, StatePaths::cacheDir(), u"dev"_s, incoming.freight.id);
-    QVERIFY(!nothingYet.ok);
-    QVERIFY2(nothingYet.error.contains(u"dev has no freight from manual"_s),
-             qPrintable(nothingYet.error));
+    QVERIFY(nothingYet.ok);
+    QVERIFY2(nothingYet.note.contains(u"dev has no freight from manual"_s),
+             qPrintable(nothingYet.note));
+    QCOMPARE(nothingYet.artifacts.size(), 1);
+    QVERIFY(nothingYet.artifacts.first().from.isEmpty());
+    QCOMPARE(nothingYet.artifacts.first().to, m_commits.at(2));
+    QVERIFY(nothingYet.logs.isEmpty());
 
     QVERIFY(m_store->setStageFreight(u"dev"_s, current.freight, u"p1"_s,
                                      QDateTime::currentDateTimeUtc()));
