@@ -919,6 +919,101 @@
     </message>
 </context>
 <context>
+    <name>Stevedore::AssembleFreightDialog</name>
+    <message>
+        <source>Git</source>
+        <translation>Git</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Built</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Assemble Freight from %1</source>
+        <translation>Freight aus %1 zusammenstellen</translation>
+    </message>
+    <message>
+        <source>Pick one discovered artifact for each subscription of &lt;b&gt;%1&lt;/b&gt;. Only what discovery has stored can be picked.</source>
+        <translation>Wählen Sie für jedes Abonnement von &lt;b&gt;%1&lt;/b&gt; ein gefundenes Artefakt. Wählbar ist nur, was die Erkennung gespeichert hat.</translation>
+    </message>
+    <message>
+        <source>Reading the stored candidates…</source>
+        <translation>Die gespeicherten Kandidaten werden gelesen…</translation>
+    </message>
+    <message>
+        <source>&amp;Assemble</source>
+        <translation>&amp;Zusammenstellen</translation>
+    </message>
+    <message>
+        <source>Assembling…</source>
+        <translation>Wird zusammengestellt…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing discovered yet: refresh the warehouse first.</source>
+        <translation>Noch nichts gefunden: Aktualisieren Sie zuerst das Warehouse.</translation>
+    </message>
+    <message>
+        <source>The local store has nothing for this warehouse.</source>
+        <translation>Der lokale Speicher enthält nichts für dieses Warehouse.</translation>
+    </message>
+    <message>
+        <source>Every subscription needs a discovered artifact to pick.</source>
+        <translation>Jedes Abonnement braucht ein gefundenes Artefakt zur Auswahl.</translation>
+    </message>
+    <message>
+        <source>Pick one artifact per subscription (the newest is selected).</source>
+        <translation>Wählen Sie ein Artefakt pro Abonnement (das neueste ist ausgewählt).</translation>
+    </message>
+    <message>
+        <source>Assembled new freight %1 (%2).</source>
+        <translation>Neue Freight %1 (%2) zusammengestellt.</translation>
+    </message>
+    <message>
+        <source>These artifacts are already freight %1: nothing new was stored.</source>
+        <translation>Diese Artefakte sind bereits Freight %1: Es wurde nichts Neues gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not assemble the freight: %1</source>
+        <translation>Die Freight konnte nicht zusammengestellt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::DetailsPanel</name>
     <message>
         <source>Refresh Now</source>
@@ -1173,6 +1268,132 @@
         <source>cannot create the demo: %1</source>
         <translation>Die Demo kann nicht erstellt werden: %1</translation>
     </message>
+    <message>
+        <source>the local store is not available</source>
+        <translation>der lokale Speicher ist nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::FreightComparisonDialog</name>
+    <message>
+        <source>Compare Freight</source>
+        <translation>Freight vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation>%1 mit %2 vergleichen</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::FreightComparisonView</name>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>%1: the same commit</source>
+        <translation>%1: derselbe Commit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n commit(s) added from %2 to %3</source>
+        <translation>
+            <numerusform>%1: %n Commit von %2 bis %3 hinzugekommen</numerusform>
+            <numerusform>%1: %n Commits von %2 bis %3 hinzugekommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: going back from %2 to %3 leaves out %n commit(s)</source>
+        <translation>
+            <numerusform>%1: der Schritt zurück von %2 auf %3 lässt %n Commit weg</numerusform>
+            <numerusform>%1: der Schritt zurück von %2 auf %3 lässt %n Commits weg</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 and %3 are not ancestors of each other; %n commit(s) only in %3</source>
+        <translation>
+            <numerusform>%1: %2 und %3 stammen nicht voneinander ab; %n Commit nur in %3</numerusform>
+            <numerusform>%1: %2 und %3 stammen nicht voneinander ab; %n Commits nur in %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not in the local git cache: refresh its warehouse to see the commits</source>
+        <translation>%1 ist nicht im lokalen Git-Cache: Aktualisieren Sie sein Warehouse, um die Commits zu sehen</translation>
+    </message>
+    <message>
+        <source>%1: a commit is not in the local clone (%2)</source>
+        <translation>%1: ein Commit fehlt im lokalen Klon (%2)</translation>
+    </message>
+    <message>
+        <source>Artifact</source>
+        <translation>Artefakt</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2 (%3): %n artifact(s) changed</source>
+        <translation>
+            <numerusform>%1 → %2 (%3): %n Artefakt geändert</numerusform>
+            <numerusform>%1 → %2 (%3): %n Artefakte geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… more commits not shown</source>
+        <translation>… weitere Commits nicht angezeigt</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::FreightPanel</name>
@@ -1193,6 +1414,14 @@ Zum Promoten auf eine Stage ziehen.</translation>
     <message>
         <source>&amp;Approve for</source>
         <translation>&amp;Genehmigen für</translation>
+    </message>
+    <message>
+        <source>Compare with Pre&amp;vious</source>
+        <translation>Mit &amp;Vorheriger vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with</source>
+        <translation>Vergleichen &amp;mit</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1634,18 @@ Zum Promoten auf eine Stage ziehen.</translation>
     <message>
         <source>Verification</source>
         <translation>Verifizierung</translation>
+    </message>
+    <message>
+        <source>Assemble &amp;Freight…</source>
+        <translation>&amp;Freight zusammenstellen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>%1 makes its freight automatically (freightCreationPolicy: Automatic)</source>
+        <translation>%1 erstellt seine Freight automatisch (freightCreationPolicy: Automatic)</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +2068,10 @@ Open a folder of Kargo manifests with File → Open.</source>
     <message>
         <source>The promotion %1: %2</source>
         <translation>Promotion %1: %2</translation>
+    </message>
+    <message>
+        <source>Freight Changes</source>
+        <translation>Freight-Änderungen</translation>
     </message>
 </context>
 <context>

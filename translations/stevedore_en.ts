@@ -917,6 +917,101 @@
     </message>
 </context>
 <context>
+    <name>Stevedore::AssembleFreightDialog</name>
+    <message>
+        <source>Git</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assemble Freight from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick one discovered artifact for each subscription of &lt;b&gt;%1&lt;/b&gt;. Only what discovery has stored can be picked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the stored candidates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assemble</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assembling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing discovered yet: refresh the warehouse first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store has nothing for this warehouse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every subscription needs a discovered artifact to pick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick one artifact per subscription (the newest is selected).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assembled new freight %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These artifacts are already freight %1: nothing new was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not assemble the freight: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::DetailsPanel</name>
     <message>
         <source>Refresh Now</source>
@@ -1171,6 +1266,132 @@
         <source>cannot create the demo: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the local store is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::FreightComparisonDialog</name>
+    <message>
+        <source>Compare Freight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::FreightComparisonView</name>
+    <message>
+        <source>Commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the same commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n commit(s) added from %2 to %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: going back from %2 to %3 leaves out %n commit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 and %3 are not ancestors of each other; %n commit(s) only in %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not in the local git cache: refresh its warehouse to see the commits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a commit is not in the local clone (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artifact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2 (%3): %n artifact(s) changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… more commits not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::FreightPanel</name>
@@ -1189,6 +1410,14 @@ Drag onto a stage to promote it.</source>
     </message>
     <message>
         <source>&amp;Approve for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with Pre&amp;vious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare &amp;with</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1401,6 +1630,18 @@ Drag onto a stage to promote it.</source>
     </message>
     <message>
         <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assemble &amp;Freight…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 makes its freight automatically (freightCreationPolicy: Automatic)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1821,6 +2062,10 @@ Open a folder of Kargo manifests with File → Open.</source>
     </message>
     <message>
         <source>The promotion %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freight Changes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
