@@ -206,7 +206,7 @@ QString helpText()
         "  assemble PATH --warehouse W [--commit [SUB=]SHA]... [--image [SUB=]TAG|DIGEST]...\n"
         "                [--chart [SUB=]VERSION]... [--list] [--json]\n"
         "                                   Assemble freight by hand from what discovery stored\n"
-        "                                   for the warehouse (for freightCreationPolicy: Manual),\n"
+        "                                   for the warehouse (freightCreationPolicy: Manual),\n"
         "                                   one pick per subscription: a commit (a unique prefix\n"
         "                                   will do), an image tag or digest, a chart version.\n"
         "                                   SUB is the subscription's name or repoURL, needed\n"
