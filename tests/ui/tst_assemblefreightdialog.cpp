@@ -7,11 +7,15 @@
 #include "engine/freight.h"
 #include "engine/statepaths.h"
 #include "ui/assemblefreightdialog.h"
+#include "ui/graphnodeitem.h"
+#include "ui/mainwindow.h"
+#include "ui/pipelinescene.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
 #include <QGroupBox>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -35,6 +39,7 @@ private Q_SLOTS:
     void listsCandidatesNewestFirst();
     void assemblesOnTheEngineThread();
     void emptyWarehouseCannotAssemble();
+    void menuEntryOnlyForManualWarehouses();
     void cleanupTestCase();
 
 private:
@@ -66,14 +71,16 @@ void TestAssembleFreightDialog::initTestCase()
     QDir().mkpath(pipeline);
     QFile file(pipeline + u"/warehouses.yaml"_s);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(
-        u"apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n  name: app\n"
-        "spec:\n  interval: 1h\n  freightCreationPolicy: Manual\n  subscriptions:\n"
-        "  - git:\n      repoURL: %1\n      branch: main\n      name: source\n---\n"
-        "apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n"
-        "  name: empty\nspec:\n  interval: 1h\n  freightCreationPolicy: Manual\n"
-        "  subscriptions:\n  - image:\n      repoURL: 127.0.0.1:1/nothing/here\n"_s.arg(m_url)
-            .toUtf8());
+    file.write(u"apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n  name: app\n"
+               "spec:\n  interval: 1h\n  freightCreationPolicy: Manual\n  subscriptions:\n"
+               "  - git:\n      repoURL: %1\n      branch: main\n      name: source\n---\n"
+               "apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n"
+               "  name: empty\nspec:\n  interval: 1h\n  freightCreationPolicy: Manual\n"
+               "  subscriptions:\n  - image:\n      repoURL: 127.0.0.1:1/nothing/here\n---\n"
+               "apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n"
+               "  name: auto\nspec:\n  interval: 1h\n  subscriptions:\n"
+               "  - image:\n      repoURL: 127.0.0.1:1/nothing/here\n"_s.arg(m_url)
+                   .toUtf8());
     file.close();
 
     m_host = std::make_unique<EngineHost>();
@@ -162,6 +169,38 @@ void TestAssembleFreightDialog::emptyWarehouseCannotAssemble()
     QCOMPARE(dialog.lists().first()->topLevelItemCount(), 0);
     QVERIFY(!dialog.assembleButton()->isEnabled());
     QVERIFY(dialog.status().contains(u"needs a discovered artifact"_s));
+}
+
+void TestAssembleFreightDialog::menuEntryOnlyForManualWarehouses()
+{
+    MainWindow window(m_host.get());
+    QSignalSpy shown(&window, &MainWindow::pipelineShown);
+    window.openPipeline(m_pipeline.rootPath);
+    QVERIFY(shown.wait(10000));
+    QAction *assemble = nullptr;
+    const QList<QAction *> menus = window.menuBar()->actions();
+    for (QAction *menu : menus) {
+        const QList<QAction *> actions =
+            menu->menu() ? menu->menu()->actions() : QList<QAction *>();
+        for (QAction *action : actions) {
+            if (action->text() == u"Assemble &Freight\u2026"_s)
+                assemble = action;
+        }
+    }
+    QVERIFY(assemble);
+    QVERIFY(!assemble->isEnabled()); // nothing selected
+    window.scene()->warehouseItem(u"auto"_s)->setSelected(true);
+    QVERIFY(!assemble->isEnabled());
+    QVERIFY(assemble->statusTip().contains(u"Automatic"_s));
+    window.scene()->clearSelection();
+    window.scene()->warehouseItem(u"app"_s)->setSelected(true);
+    QVERIFY(assemble->isEnabled());
+    QCOMPARE(assemble->shortcut(), QKeySequence(u"Ctrl+Shift+A"_s));
+    assemble->trigger();
+    auto *dialog = window.findChild<AssembleFreightDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QTRY_COMPARE(dialog->lists().size(), 1);
 }
 
 QTEST_MAIN(TestAssembleFreightDialog)
