@@ -21,6 +21,9 @@ Engine::Engine(QObject *parent)
     qRegisterMetaType<Stevedore::Freight>();
     qRegisterMetaType<QList<Stevedore::Freight>>();
     qRegisterMetaType<Stevedore::WarehouseStatus>();
+    qRegisterMetaType<Stevedore::AssemblyResult>();
+    qRegisterMetaType<QList<Stevedore::SubscriptionCandidates>>();
+    qRegisterMetaType<QList<Stevedore::AssemblyPick>>();
 }
 
 Engine::~Engine() = default;
@@ -48,6 +51,7 @@ void Engine::openPipeline(const QString &path)
             Q_EMIT storeUnavailable(error);
     }
     m_path = path;
+    m_pipeline = pipeline;
     Q_EMIT pipelineOpened(pipeline);
     Q_EMIT freightListed(m_store ? m_store->freight() : QList<Freight>());
 
@@ -118,6 +122,26 @@ void Engine::reloadSettings()
         m_scheduler->setSettings(DiscoveryScheduler::Settings::fromUserSettings());
     OciClient::clearTokenCache();
     PrometheusClient::clearCredentialCache();
+}
+
+void Engine::listCandidates(const QString &warehouse)
+{
+    const Warehouse *found = m_pipeline.warehouse(warehouse);
+    Q_EMIT candidatesListed(warehouse, found && m_store
+                                           ? FreightAssembler::candidates(*found, *m_store)
+                                           : QList<SubscriptionCandidates>());
+}
+
+void Engine::assembleFreight(const QString &warehouse, const QList<AssemblyPick> &picks)
+{
+    AssemblyResult result;
+    if (!m_store)
+        result.error = tr("the local store is not available");
+    else
+        result = FreightAssembler::assemble(m_pipeline, *m_store, warehouse, picks);
+    Q_EMIT freightAssembled(warehouse, result);
+    if (result.outcome == AssemblyResult::Outcome::Created)
+        Q_EMIT freightAdded(result.freight);
 }
 
 void Engine::shutdown()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/freight.h"
+#include "engine/freightassembler.h"
 #include "engine/pipeline.h"
 #include "engine/warehousestatus.h"
 
@@ -46,6 +47,11 @@ public Q_SLOTS:
     /// settings dialog applies without restarting. Prometheus address maps are read at the
     /// start of every verification run anyway.
     void reloadSettings();
+    /// What each subscription of @p warehouse has stored: answered by candidatesListed().
+    void listCandidates(const QString &warehouse);
+    /// Assembles freight by hand from stored candidates: answered by freightAssembled(), and
+    /// by freightAdded() when the freight is new.
+    void assembleFreight(const QString &warehouse, const QList<Stevedore::AssemblyPick> &picks);
     /// Cancels discovery in flight; called on the engine's thread before it stops.
     void shutdown();
 
@@ -62,9 +68,13 @@ Q_SIGNALS:
     /// No remote has answered since @p since: every warehouse's last poll failed. False
     /// again as soon as one succeeds.
     void offlineChanged(bool offline, const QDateTime &since);
+    void candidatesListed(const QString &warehouse,
+                          const QList<Stevedore::SubscriptionCandidates> &candidates);
+    void freightAssembled(const QString &warehouse, const Stevedore::AssemblyResult &result);
 
 private:
     QString m_path;
+    Pipeline m_pipeline;
     bool m_discoveryEnabled = true;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<DiscoveryScheduler> m_scheduler;

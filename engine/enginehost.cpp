@@ -59,6 +59,21 @@ void EngineHost::reloadSettings()
     QMetaObject::invokeMethod(m_engine, &Engine::reloadSettings, Qt::QueuedConnection);
 }
 
+void EngineHost::listCandidates(const QString &warehouse)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, warehouse] { engine->listCandidates(warehouse); },
+        Qt::QueuedConnection);
+}
+
+void EngineHost::assembleFreight(const QString &warehouse, const QList<AssemblyPick> &picks)
+{
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, warehouse, picks] { engine->assembleFreight(warehouse, picks); },
+        Qt::QueuedConnection);
+}
+
 void EngineHost::reload()
 {
     QMetaObject::invokeMethod(m_engine, &Engine::reload, Qt::QueuedConnection);

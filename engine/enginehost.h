@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/freightassembler.h"
+
 #include <QObject>
 #include <QThread>
 
@@ -28,6 +30,8 @@ public:
     void refreshWarehouse(const QString &name);
     void refreshAll();
     void reloadSettings();
+    void listCandidates(const QString &warehouse);
+    void assembleFreight(const QString &warehouse, const QList<AssemblyPick> &picks);
 
 private:
     QThread m_thread;

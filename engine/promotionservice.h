@@ -42,6 +42,7 @@ public:
 
     /// The pipeline promotions are for (the engine's latest snapshot of it).
     void setPipeline(const Pipeline &pipeline);
+    const Pipeline &pipeline() const { return m_pipeline; }
     /// Checkouts come from the local cache only.
     void setOffline(bool offline) { m_offline = offline; }
     bool isPromoting() const { return m_running.load() > 0; }

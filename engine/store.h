@@ -63,6 +63,11 @@ public:
     /// The commits ever discovered for a subscription, newest first (Manual warehouses assemble
     /// freight from these).
     QList<DiscoveredCommit> discoveredCommits(const QString &warehouse, const QString &key) const;
+    /// The images ever selected for a subscription: the latest poll's first, each poll's in
+    /// the order it selected them (best first).
+    QList<DiscoveredImage> discoveredImages(const QString &warehouse, const QString &key) const;
+    /// The chart versions ever selected for a subscription, in the same order as images.
+    QList<DiscoveredChart> discoveredCharts(const QString &warehouse, const QString &key) const;
     bool addFreight(const Freight &freight, QString *error = nullptr);
     /// Freight, newest first; of one warehouse, or all.
     QList<Freight> freight(const QString &warehouse = {}) const;

@@ -38,6 +38,13 @@ DiscoveredCommit commitFromJson(const QJsonObject &object)
     return commit;
 }
 
+/// An empty string for a null one: Qt binds a null QString as SQL NULL, which the NOT NULL
+/// columns refuse, and `INSERT OR IGNORE` would drop that row without a word.
+QVariant text(const QString &value)
+{
+    return QVariant(value.isNull() ? QStringLiteral("") : value);
+}
+
 WarehouseStatus::State stateFromName(const QString &name)
 {
     for (const auto state :
@@ -105,9 +112,9 @@ bool Store::saveDiscovery(const QString &warehouse, const QString &key, const QS
                                      "?, ?, ?, ?)"));
         for (const DiscoveredCommit &commit : state.selection) {
             for (const QVariant &value :
-                 {QVariant(warehouse), QVariant(key), QVariant(repoURL), QVariant(commit.id),
-                  QVariant(commit.tag), QVariant(commit.branch), QVariant(commit.subject),
-                  QVariant(commit.author), QVariant(timestamp(commit.committedAt)), QVariant(now)})
+                 {text(warehouse), text(key), text(repoURL), text(commit.id), text(commit.tag),
+                  text(commit.branch), text(commit.subject), text(commit.author),
+                  text(timestamp(commit.committedAt)), text(now)})
                 query.addBindValue(value);
             if (!query.exec())
                 return false;
@@ -127,8 +134,8 @@ bool Store::saveArtifacts(const QString &warehouse, const QString &key, const QS
                                      "first_seen) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         for (const DiscoveredImage &image : images) {
             for (const QVariant &value :
-                 {QVariant(warehouse), QVariant(key), QVariant(repoURL), QVariant(image.tag),
-                  QVariant(image.digest), QVariant(timestamp(image.createdAt)), QVariant(now)})
+                 {text(warehouse), text(key), text(repoURL), text(image.tag), text(image.digest),
+                  text(timestamp(image.createdAt)), text(now)})
                 query.addBindValue(value);
             if (!query.exec())
                 return false;
@@ -137,9 +144,8 @@ bool Store::saveArtifacts(const QString &warehouse, const QString &key, const QS
                                      "subscription, repo_url, name, version, first_seen) VALUES "
                                      "(?, ?, ?, ?, ?, ?)"));
         for (const DiscoveredChart &chart : charts) {
-            for (const QVariant &value :
-                 {QVariant(warehouse), QVariant(key), QVariant(repoURL), QVariant(chart.name),
-                  QVariant(chart.version), QVariant(now)})
+            for (const QVariant &value : {text(warehouse), text(key), text(repoURL),
+                                          text(chart.name), text(chart.version), text(now)})
                 query.addBindValue(value);
             if (!query.exec())
                 return false;
@@ -153,7 +159,7 @@ QList<DiscoveredCommit> Store::discoveredCommits(const QString &warehouse, const
     QSqlQuery query(database());
     query.prepare(QStringLiteral("SELECT commit_id, tag, branch, subject, author, committed_at "
                                  "FROM discovered_commits WHERE warehouse = ? AND subscription = "
-                                 "? ORDER BY committed_at DESC, first_seen DESC"));
+                                 "? ORDER BY committed_at DESC, first_seen DESC, rowid"));
     query.addBindValue(warehouse);
     query.addBindValue(key);
     QList<DiscoveredCommit> commits;
@@ -170,6 +176,39 @@ QList<DiscoveredCommit> Store::discoveredCommits(const QString &warehouse, const
         commits.append(commit);
     }
     return commits;
+}
+
+QList<DiscoveredImage> Store::discoveredImages(const QString &warehouse, const QString &key) const
+{
+    // Rows of one poll share first_seen; their rowid keeps the order the poll selected them in.
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT tag, digest, created_at FROM discovered_images WHERE "
+                                 "warehouse = ? AND subscription = ? ORDER BY first_seen DESC, "
+                                 "rowid"));
+    query.addBindValue(warehouse);
+    query.addBindValue(key);
+    QList<DiscoveredImage> images;
+    if (!query.exec())
+        return images;
+    while (query.next())
+        images.append({query.value(0).toString(), query.value(1).toString(),
+                       fromTimestamp(query.value(2).toString())});
+    return images;
+}
+
+QList<DiscoveredChart> Store::discoveredCharts(const QString &warehouse, const QString &key) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT name, version FROM discovered_charts WHERE warehouse = ? "
+                                 "AND subscription = ? ORDER BY first_seen DESC, rowid"));
+    query.addBindValue(warehouse);
+    query.addBindValue(key);
+    QList<DiscoveredChart> charts;
+    if (!query.exec())
+        return charts;
+    while (query.next())
+        charts.append({query.value(0).toString(), query.value(1).toString()});
+    return charts;
 }
 
 bool Store::addFreight(const Freight &freight, QString *error)

@@ -392,6 +392,38 @@ void FreightPanel::showMenu(QListView *view, const QPoint &position)
     menu.addSeparator();
     menu.addAction(tr("Copy &ID"), this, [id] { QApplication::clipboard()->setText(id); });
     menu.addAction(tr("Copy A&lias"), this, [alias] { QApplication::clipboard()->setText(alias); });
+    menu.addSeparator();
+    // Freight of the same lane, newest first: the next older one is this one's predecessor.
+    FreightLaneModel *lane = static_cast<FreightLaneModel *>(view->model());
+    const Freight *previous = lane->previousOf(id);
+    QAction *comparePrevious = menu.addAction(tr("Compare with Pre&vious"), this, [this, id, lane] {
+        if (const Freight *older = lane->previousOf(id))
+            Q_EMIT compareRequested(older->id, id);
+    });
+    comparePrevious->setEnabled(previous != nullptr);
+    // Two freight selected in the lane: compare them, older first.
+    QModelIndexList selected = view->selectionModel()->selectedRows();
+    if (selected.size() == 2) {
+        std::sort(selected.begin(), selected.end());
+        const QString newer = selected.at(0).data(FreightLaneModel::IdRole).toString();
+        const QString older = selected.at(1).data(FreightLaneModel::IdRole).toString();
+        menu.addAction(tr("&Compare Selected"), this,
+                       [this, older, newer] { Q_EMIT compareRequested(older, newer); });
+    }
+    QMenu *compareWith = menu.addMenu(tr("Compare &with"));
+    const QDateTime discovered = index.data(FreightLaneModel::DiscoveredRole).toDateTime();
+    for (int row = 0; row < lane->rowCount() && compareWith->actions().size() < 20; ++row) {
+        const QModelIndex other = lane->index(row);
+        const QString otherId = other.data(FreightLaneModel::IdRole).toString();
+        if (otherId == id)
+            continue;
+        const bool older = other.data(FreightLaneModel::DiscoveredRole).toDateTime() <= discovered;
+        compareWith->addAction(
+            other.data(FreightLaneModel::AliasRole).toString(), this, [this, older, otherId, id] {
+                Q_EMIT compareRequested(older ? otherId : id, older ? id : otherId);
+            });
+    }
+    compareWith->setEnabled(!compareWith->actions().isEmpty());
     menu.exec(view->viewport()->mapToGlobal(position));
 }
 

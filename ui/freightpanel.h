@@ -63,6 +63,8 @@ Q_SIGNALS:
     void approveRequested(const QString &stage, const QString &freightId);
     /// The current freight changed (empty when none).
     void currentFreightChanged(const QString &freightId);
+    /// Compare the older freight @p from with @p to (same warehouse).
+    void compareRequested(const QString &from, const QString &to);
 
 private:
     struct Lane;

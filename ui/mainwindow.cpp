@@ -4,8 +4,10 @@
 #include "engine/enginehost.h"
 #include "engine/verificationservice.h"
 #include "engine/versions.h"
+#include "ui/assemblefreightdialog.h"
 #include "ui/desktopnotifier.h"
 #include "ui/detailspanel.h"
+#include "ui/freightcomparisondialog.h"
 #include "ui/freightpanel.h"
 #include "ui/graphnodeitem.h"
 #include "ui/pipelinescene.h"
@@ -25,6 +27,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGraphicsItem>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -178,6 +181,17 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
                                 tr("%n warning(s)", nullptr, warnings));
     });
 
+    connect(m_promotions->freightPanel(), &FreightPanel::compareRequested, this,
+            [this](const QString &from, const QString &to) {
+                auto *dialog = new FreightComparisonDialog(m_pipeline.rootPath, from, to, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->show();
+            });
+    // The view, not its viewport, answers context menu events (QAbstractScrollArea forwards
+    // them); the position is still the viewport's.
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showWarehouseMenu);
+
     const QSettings settings;
     if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
         resize(1200, 760);
@@ -277,6 +291,9 @@ void MainWindow::createActions()
     m_refreshAllAction = pipeline->addAction(tr("Refresh &All Warehouses"), this,
                                              [this] { m_engine->refreshAll(); });
     m_refreshAllAction->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
+    m_assembleAction =
+        pipeline->addAction(tr("Assemble &Freight\u2026"), this, &MainWindow::assembleFreight);
+    m_assembleAction->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
     pipeline->addSeparator();
     m_verification->verifyAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+V")));
     m_verification->abortAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
@@ -393,6 +410,14 @@ void MainWindow::updateActions()
     m_refreshWarehouseAction->setStatusTip(why);
     m_refreshAllAction->setStatusTip(why);
     m_reloadAction->setEnabled(m_loaded);
+    const Warehouse *warehouse = m_pipeline.warehouse(selectedWarehouse());
+    m_assembleAction->setEnabled(warehouse &&
+                                 warehouse->freightCreationPolicy == FreightCreationPolicy::Manual);
+    m_assembleAction->setStatusTip(
+        warehouse && !m_assembleAction->isEnabled()
+            ? tr("%1 makes its freight automatically (freightCreationPolicy: Automatic)")
+                  .arg(warehouse->name)
+            : QString());
     for (QAction *action : std::as_const(m_viewActions))
         action->setEnabled(m_loaded && !m_scene->isEmpty());
 }
@@ -531,6 +556,31 @@ void MainWindow::updateRecentMenu()
         });
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::assembleFreight()
+{
+    const Warehouse *warehouse = m_pipeline.warehouse(selectedWarehouse());
+    if (!warehouse || warehouse->freightCreationPolicy != FreightCreationPolicy::Manual)
+        return;
+    auto *dialog = new AssembleFreightDialog(m_engine, *warehouse, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showWarehouseMenu(const QPoint &position)
+{
+    QGraphicsItem *item = m_view->itemAt(position);
+    while (item && item->type() != WarehouseNodeItem::Type)
+        item = item->parentItem();
+    if (!item)
+        return;
+    m_scene->clearSelection();
+    item->setSelected(true);
+    QMenu menu(this);
+    menu.addAction(m_refreshWarehouseAction);
+    menu.addAction(m_assembleAction);
+    menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 
 void MainWindow::showAbout()

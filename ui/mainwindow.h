@@ -90,6 +90,9 @@ private:
     void showAbout();
     void showShortcuts();
     void showSettings();
+    /// Opens the Assemble Freight dialog for the selected (Manual) warehouse.
+    void assembleFreight();
+    void showWarehouseMenu(const QPoint &position);
 
     EngineHost *m_engine;
     Pipeline m_pipeline;
@@ -117,6 +120,7 @@ private:
     QAction *m_goOnlineAction = nullptr;
     QAction *m_refreshWarehouseAction = nullptr;
     QAction *m_refreshAllAction = nullptr;
+    QAction *m_assembleAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_reloadAction = nullptr;
     QList<QAction *> m_viewActions;

@@ -2,6 +2,7 @@
 
 #include "engine/promotionservice.h"
 #include "ui/diffview.h"
+#include "ui/freightcomparisonview.h"
 #include "ui/freightpanel.h"
 #include "ui/historypanel.h"
 #include "ui/pipelinescene.h"
@@ -226,6 +227,7 @@ void PromotionController::review(const QString &stage, const QString &freightId)
             });
     connect(dialog, &PromotionReviewDialog::cancelRequested, m_service, &PromotionService::cancel);
     m_service->preview(++m_ticket, stage, freightId);
+    dialog->comparisonView()->compareWithStage(m_service->pipeline().rootPath, stage, freightId);
     dialog->show();
 }
 

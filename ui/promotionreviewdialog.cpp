@@ -2,6 +2,7 @@
 
 #include "models/freighttext.h"
 #include "ui/diffview.h"
+#include "ui/freightcomparisonview.h"
 #include "ui/palettecolors.h"
 #include "ui/promotiontext.h"
 
@@ -57,6 +58,7 @@ PromotionReviewDialog::PromotionReviewDialog(const QString &stage, const Freight
     , m_busy(new QProgressBar(this))
     , m_tabs(new QTabWidget(this))
     , m_diff(new DiffView(this))
+    , m_comparison(new FreightComparisonView(this))
     , m_steps(new QTreeWidget(this))
     , m_messages(new QPlainTextEdit(this))
     , m_skip(new QCheckBox(this))
@@ -88,6 +90,7 @@ PromotionReviewDialog::PromotionReviewDialog(const QString &stage, const Freight
     m_tabs->addTab(m_diff, tr("Changes"));
     m_tabs->addTab(m_steps, tr("Steps"));
     m_tabs->addTab(m_messages, tr("Commit message"));
+    m_tabs->addTab(m_comparison, tr("Freight Changes"));
     m_tabs->setEnabled(false);
 
     m_skip->setObjectName(u"skipUnrunnable"_s);

@@ -16,6 +16,7 @@ class QTreeWidget;
 namespace Stevedore {
 
 class DiffView;
+class FreightComparisonView;
 
 /// The promotion review: what promoting a freight to a stage will do (the plan with each
 /// step's resolved config, the exact diff of the GitOps repository, the commit messages, the
@@ -33,6 +34,8 @@ public:
     /// Whether the user chose to run without the steps that cannot run here.
     bool skipUnrunnable() const;
     DiffView *diffView() const { return m_diff; }
+    /// The stage's current freight compared with the incoming one.
+    FreightComparisonView *comparisonView() const { return m_comparison; }
     /// Whether Promote can be pressed now.
     bool canPromote() const;
     /// Stops the promotion from starting while @p reason is set (no network: it could not
@@ -66,6 +69,7 @@ private:
     QProgressBar *m_busy;
     QTabWidget *m_tabs;
     DiffView *m_diff;
+    FreightComparisonView *m_comparison;
     QTreeWidget *m_steps;
     QPlainTextEdit *m_messages;
     QCheckBox *m_skip;

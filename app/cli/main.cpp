@@ -1,3 +1,4 @@
+#include "app/cli/assemblecommands.h"
 #include "app/cli/commandline.h"
 #include "app/cli/commands.h"
 #include "app/cli/discovercommands.h"
@@ -26,7 +27,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("format"), QStringLiteral("strategy"), QStringLiteral("constraint"),
          QStringLiteral("allow"), QStringLiteral("ignore"), QStringLiteral("strict-semvers"),
          QStringLiteral("limit"), QStringLiteral("warehouse"), QStringLiteral("stage"),
-         QStringLiteral("freight")});
+         QStringLiteral("freight"), QStringLiteral("commit"), QStringLiteral("image"),
+         QStringLiteral("chart")});
     if (!line.error.isEmpty()) {
         err << "stevedorectl: " << line.error << "\n";
         return Cli::UsageError;
@@ -60,6 +62,10 @@ int main(int argc, char *argv[])
         return Cli::approve(line, io);
     if (line.command == u"history")
         return Cli::history(line, io);
+    if (line.command == u"assemble")
+        return Cli::assemble(line, io);
+    if (line.command == u"compare")
+        return Cli::compare(line, io);
     if (line.command == u"verify")
         return Cli::verify(line, io);
     if (line.command.isEmpty()) {
