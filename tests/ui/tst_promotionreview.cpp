@@ -1,4 +1,7 @@
+#include "engine/availability.h"
 #include "engine/manifestloader.h"
+#include "engine/statepaths.h"
+#include "engine/store.h"
 #include "ui/diffview.h"
 #include "ui/pipelinescene.h"
 #include "ui/promotionreviewdialog.h"
@@ -7,6 +10,7 @@
 #include <QCheckBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -83,6 +87,7 @@ private Q_SLOTS:
     void promoteNeedsEverythingInPlace();
     void skippingNamesEachStep();
     void dropVerdictsMarkStages();
+    void everyReasonReachesTheStage();
 };
 
 void TestPromotionReview::diffViewListsFiles()
@@ -163,6 +168,110 @@ void TestPromotionReview::dropVerdictsMarkStages()
     scene.finishPromotion(u"dev"_s);
     scene.clearDropVerdicts();
     QCOMPARE(scene.stageItem(u"dev"_s)->dropState(), StageNodeItem::DropState::None);
+}
+
+void TestPromotionReview::everyReasonReachesTheStage()
+{
+    // The verdicts a drag gets, computed by the engine from a real store, as the stages show
+    // them: taken directly, not requested, not verified upstream, soaking, approved.
+    QTemporaryDir dir;
+    StatePaths::setOverride(dir.filePath(u"state"_s));
+    const QString manifests = dir.filePath(u"pipeline.yaml"_s);
+    QFile file(manifests);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"(apiVersion: kargo.akuity.io/v1alpha1
+kind: Warehouse
+metadata: {name: app, namespace: why}
+spec:
+  subscriptions:
+  - image: {repoURL: ghcr.io/acme/app}
+---
+apiVersion: kargo.akuity.io/v1alpha1
+kind: Warehouse
+metadata: {name: other, namespace: why}
+spec:
+  subscriptions:
+  - image: {repoURL: ghcr.io/acme/other}
+---
+apiVersion: kargo.akuity.io/v1alpha1
+kind: Stage
+metadata: {name: dev, namespace: why}
+spec:
+  requestedFreight:
+  - origin: {kind: Warehouse, name: app}
+    sources: {direct: true}
+---
+apiVersion: kargo.akuity.io/v1alpha1
+kind: Stage
+metadata: {name: staging, namespace: why}
+spec:
+  requestedFreight:
+  - origin: {kind: Warehouse, name: app}
+    sources: {stages: [dev], requiredSoakTime: 1h}
+---
+apiVersion: kargo.akuity.io/v1alpha1
+kind: Stage
+metadata: {name: prod, namespace: why}
+spec:
+  requestedFreight:
+  - origin: {kind: Warehouse, name: app}
+    sources: {stages: [staging]}
+---
+apiVersion: kargo.akuity.io/v1alpha1
+kind: Stage
+metadata: {name: side, namespace: why}
+spec:
+  requestedFreight:
+  - origin: {kind: Warehouse, name: other}
+    sources: {direct: true}
+---
+apiVersion: kargo.akuity.io/v1alpha1
+kind: Stage
+metadata: {name: hotfix, namespace: why}
+spec:
+  requestedFreight:
+  - origin: {kind: Warehouse, name: app}
+    sources: {stages: [prod]}
+)");
+    file.close();
+    const Pipeline pipeline = ManifestLoader::load(manifests);
+    QVERIFY(!pipeline.hasErrors());
+    QString error;
+    const std::unique_ptr<Store> store = Store::open(manifests, &error);
+    QVERIFY2(store, qPrintable(error));
+    Freight freight;
+    freight.origin = {u"Warehouse"_s, u"app"_s};
+    freight.images.append(
+        {u"ghcr.io/acme/app"_s, u"v1.0.0"_s, u"sha256:"_s + QString(64, u'a'), {}});
+    freight.id = Freight::computeId(u"app"_s, {}, freight.images, {});
+    freight.alias = u"calm-heron"_s;
+    freight.discoveredAt = QDateTime::currentDateTimeUtc();
+    QVERIFY(store->addFreight(freight, &error));
+    QVERIFY(store->markVerified(freight.id, u"dev"_s, QDateTime::currentDateTimeUtc(), u"test"_s,
+                                &error));
+    QVERIFY(store->approve(freight.id, u"hotfix"_s, &error));
+
+    QHash<QString, AvailabilityVerdict> verdicts;
+    for (const Stage &stage : pipeline.stages)
+        verdicts.insert(stage.name, Availability::check(pipeline, *store, stage.name, freight));
+    PipelineScene scene;
+    scene.setPipeline(pipeline);
+    scene.setDropVerdicts(verdicts);
+    const auto shows = [&scene](const QString &stage, StageNodeItem::DropState state,
+                                const QString &why) {
+        const StageNodeItem *item = scene.stageItem(stage);
+        return item->dropState() == state && item->toolTip().startsWith(stage + u'\n') &&
+               item->toolTip().contains(why);
+    };
+    QVERIFY(shows(u"dev"_s, StageNodeItem::DropState::Allowed, u"directly"_s));
+    QVERIFY2(
+        shows(u"side"_s, StageNodeItem::DropState::Refused, u"side does not take freight from"_s),
+        qPrintable(scene.stageItem(u"side"_s)->toolTip()));
+    QVERIFY2(shows(u"staging"_s, StageNodeItem::DropState::Refused, u"soaking in dev ("_s),
+             qPrintable(scene.stageItem(u"staging"_s)->toolTip()));
+    QVERIFY(scene.stageItem(u"staging"_s)->toolTip().contains(u"left)"_s));
+    QVERIFY(shows(u"prod"_s, StageNodeItem::DropState::Refused, u"not yet verified in staging"_s));
+    QVERIFY(shows(u"hotfix"_s, StageNodeItem::DropState::Allowed, u"approved for hotfix"_s));
 }
 
 QTEST_MAIN(TestPromotionReview)
