@@ -213,8 +213,9 @@ QList<PromotionRecord> Store::promotions(const QString &stage, int limit) const
     QSqlQuery query(database());
     query.prepare(u"SELECT %1 FROM promotions WHERE ? = '' OR stage = ? "
                   u"ORDER BY created_at DESC, rowid DESC LIMIT ?"_s.arg(promotionColumns));
-    query.addBindValue(stage);
-    query.addBindValue(stage);
+    // A null QString binds as NULL, for which `? = ''` is not true.
+    query.addBindValue(text(stage));
+    query.addBindValue(text(stage));
     query.addBindValue(limit);
     QList<PromotionRecord> list;
     if (!query.exec())

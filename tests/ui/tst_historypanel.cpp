@@ -145,6 +145,9 @@ private Q_SLOTS:
                     QVERIFY2(store->saveStep(record.id, i, record.steps.at(i), &error),
                              qPrintable(error));
             }
+            // Every stage's, as `stevedorectl history` without --stage lists them.
+            QCOMPARE(store->promotions().size(), 2);
+            QCOMPARE(store->promotions(u"prod"_s).size(), 0);
         }
         PromotionService service;
         Pipeline pipeline;
