@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "engine/enginehost.h"
+#include "engine/verificationservice.h"
 #include "engine/versions.h"
 #include "ui/detailspanel.h"
 #include "ui/freightpanel.h"
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -33,9 +35,26 @@
 #include <QTimer>
 #include <QtConcurrent>
 
+#include <time.h>
+#include <unistd.h>
+
 namespace Stevedore {
 
 namespace {
+
+/// Clock ticks since boot at which this process started (/proc/self/stat, field 22), in ms.
+double processStartSinceBootMs()
+{
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    // The command name may hold spaces: fields are counted after its closing parenthesis.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 20)
+        return -1;
+    return fields.at(19).toDouble() * 1000.0 / double(sysconf(_SC_CLK_TCK));
+}
 
 const QString recentKey = QStringLiteral("recentPipelines");
 const QString geometryKey = QStringLiteral("mainWindow/geometry");
@@ -136,12 +155,33 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
         resize(1200, 760);
     restoreState(settings.value(stateKey).toByteArray());
-    m_view->viewport()->installEventFilter(this);
+    connect(m_view, &PipelineView::painted, this, &MainWindow::onGraphPainted);
+    connect(m_view, &PipelineView::nodeActivated, this, [this] {
+        m_detailsDock->show();
+        m_detailsDock->raise();
+    });
+    connect(engine->engine()->verification(), &VerificationService::runUpdated, m_scene,
+            &PipelineScene::setVerificationRun);
     updateRecentMenu();
     updateActions();
 }
 
 MainWindow::~MainWindow() = default;
+
+MainWindow::FirstPaint MainWindow::FirstPaint::now()
+{
+    timespec monotonic{};
+    timespec boot{};
+    clock_gettime(CLOCK_MONOTONIC, &monotonic);
+    clock_gettime(CLOCK_BOOTTIME, &boot);
+    FirstPaint paint;
+    paint.monotonicMs = double(monotonic.tv_sec) * 1e3 + double(monotonic.tv_nsec) / 1e6;
+    const double started = processStartSinceBootMs();
+    if (started >= 0)
+        paint.sinceProcessStartMs =
+            double(boot.tv_sec) * 1e3 + double(boot.tv_nsec) / 1e6 - started;
+    return paint;
+}
 
 void MainWindow::createDocks()
 {
@@ -201,7 +241,8 @@ void MainWindow::createActions()
     actualSize->setShortcut(QKeySequence(tr("Ctrl+0")));
     QAction *fit = view->addAction(tr("&Fit to Window"), m_view, &PipelineView::fitToView);
     fit->setShortcut(QKeySequence(tr("Ctrl+9")));
-    m_viewActions = {zoomIn, zoomOut, actualSize, fit};
+    view->addAction(m_view->findAction());
+    m_viewActions = {zoomIn, zoomOut, actualSize, fit, m_view->findAction()};
     view->addSeparator();
     view->addAction(m_promotions->freightDock()->toggleViewAction());
     view->addAction(m_detailsDock->toggleViewAction());
@@ -471,14 +512,14 @@ void MainWindow::setLayoutReportPath(const QString &path)
     m_layoutReportPath = path;
 }
 
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+void MainWindow::onGraphPainted()
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Paint && m_layoutReportPending) {
-        // Queued, so the report is written after this paint has reached the screen.
-        m_layoutReportPending = false;
-        QTimer::singleShot(50, this, &MainWindow::writeLayoutReport);
-    }
-    return QMainWindow::eventFilter(watched, event);
+    if (!m_layoutReportPending)
+        return;
+    m_layoutReportPending = false;
+    m_firstPaint = FirstPaint::now();
+    // Queued, so the report is written after this paint has reached the screen.
+    QTimer::singleShot(50, this, &MainWindow::writeLayoutReport);
 }
 
 void MainWindow::writeLayoutReport()
@@ -510,9 +551,13 @@ void MainWindow::writeLayoutReport()
                               {QStringLiteral("width"), freightList->width()},
                               {QStringLiteral("height"), freightList->height()},
                               {QStringLiteral("visible"), freightList->isVisible()}};
+    const QJsonObject firstPaint{
+        {QStringLiteral("monotonicMs"), m_firstPaint.monotonicMs},
+        {QStringLiteral("sinceProcessStartMs"), m_firstPaint.sinceProcessStartMs}};
     const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("window"), windowTitle()},
                                                       {QStringLiteral("freightList"), freight},
                                                       {QStringLiteral("zoom"), m_view->zoom()},
+                                                      {QStringLiteral("firstPaint"), firstPaint},
                                                       {QStringLiteral("nodes"), nodes}})
                                 .toJson();
     // Off the GUI thread, like every other write.
