@@ -3,8 +3,10 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QVariant>
+#include <QtConcurrent>
 
 #include <algorithm>
+#include <numeric>
 #include <optional>
 #include <sstream>
 #include <yaml-cpp/eventhandler.h>
@@ -387,6 +389,8 @@ bool reportTabIndentation(const QByteArray &chunk, const YAML::Mark &mark, const
 std::vector<Document> parseDocuments(const QString &file, const QByteArray &text,
                                      Problems *problems)
 {
+    /// From this many documents on, a file is parsed on the thread pool.
+    constexpr size_t parallelChunks = 16;
     // Split at document markers first: each chunk keeps its own first line, so marks inside
     // it only need the chunk's line offset added.
     struct Chunk
@@ -406,11 +410,18 @@ std::vector<Document> parseDocuments(const QString &file, const QByteArray &text
         pos = end + 1;
     }
 
-    std::vector<Document> documents;
-    for (size_t i = 0; i < chunks.size(); ++i) {
+    // Chunks parse independently, so a long file (hundreds of resources) is parsed on every
+    // core; their documents and problems are put back together in file order.
+    struct Parsed
+    {
+        std::vector<Document> documents;
+        Problems problems;
+    };
+    const auto parseChunk = [&](size_t i) {
+        Parsed parsed;
         const qsizetype end = i + 1 < chunks.size() ? chunks[i + 1].begin : text.size();
         const QByteArray chunk = text.mid(chunks[i].begin, end - chunks[i].begin);
-        const Context context{file, chunks[i].firstLine, problems};
+        const Context context{file, chunks[i].firstLine, &parsed.problems};
         const std::string input = chunk.toStdString();
         const auto reportUnclosedQuote = [&](const std::vector<YAML::Node> &nodes) {
             for (const YAML::Node &node : nodes) {
@@ -426,27 +437,46 @@ std::vector<Document> parseDocuments(const QString &file, const QByteArray &text
         try {
             const std::vector<YAML::Node> nodes = loadAll(input);
             if (reportUnclosedQuote(nodes))
-                continue;
+                return parsed;
             for (const YAML::Node &node : nodes) {
                 checkDuplicateKeys(node, context);
                 resolveMergeKeys(node);
-                documents.push_back({node, chunks[i].firstLine});
+                parsed.documents.push_back({node, chunks[i].firstLine});
             }
         } catch (const YAML::Exception &e) {
             if (reportTabIndentation(chunk, e.mark, context) ||
                 reportUnclosedFlow(input, e.msg, context))
-                continue;
+                return parsed;
             // Without a final line break yaml-cpp does notice an unclosed quote, but only at
             // the end of the input; with one, it parses and the quote can be found.
             if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
                 try {
                     if (reportUnclosedQuote(loadAll(input + '\n')))
-                        continue;
+                        return parsed;
                 } catch (const YAML::Exception &) {
                 }
             }
             context.report(Problem::Severity::Error, e.mark, describeParserError(e.msg));
         }
+        return parsed;
+    };
+
+    std::vector<Parsed> results(chunks.size());
+    if (chunks.size() >= parallelChunks) {
+        // Each yaml-cpp parser and node tree is confined to the task that made it.
+        std::vector<size_t> indexes(chunks.size());
+        std::iota(indexes.begin(), indexes.end(), size_t(0));
+        QtConcurrent::blockingMap(indexes, [&](size_t i) { results[i] = parseChunk(i); });
+    } else {
+        for (size_t i = 0; i < chunks.size(); ++i)
+            results[i] = parseChunk(i);
+    }
+    std::vector<Document> documents;
+    for (Parsed &parsed : results) {
+        for (Document &document : parsed.documents)
+            documents.push_back(std::move(document));
+        if (problems)
+            problems->append(parsed.problems);
     }
     return documents;
 }

@@ -228,7 +228,8 @@ QString writeLargePipeline(const QString &root, const QString &stateDir,
     QSet<QString> aliases;
     // Freight per warehouse, newest first.
     QList<QList<Freight>> freightByGroup;
-    const QDateTime base(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC);
+    // Releases every hour up to now, so soak times on the nodes look like a live pipeline's.
+    const QDateTime base = QDateTime::currentDateTimeUtc().addSecs(-qint64(perWarehouse + 2) * 3600);
     int made = 0;
     for (int group = 0; group < shape.warehouses; ++group) {
         const QString warehouse = groupName(group);
@@ -321,7 +322,7 @@ QString writeLargePipeline(const QString &root, const QString &stateDir,
                 run.id = u"verification-%1"_s.arg(index);
                 run.stage = stage;
                 run.templates = {u"health"_s};
-                run.startedAt = base.addDays(200).addSecs(index * 60);
+                run.startedAt = base.addSecs(qint64(perWarehouse) * 3600 - 7200 + index * 10);
                 run.finishedAt = run.startedAt.addSecs(60);
                 const bool failedRun = index % 17 == 3;
                 run.phase = failedRun ? AnalysisPhase::Failed : AnalysisPhase::Successful;
