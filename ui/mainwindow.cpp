@@ -108,7 +108,7 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     });
     connect(engine->engine(), &Engine::freightAdded, this, [this](const Freight &freight) {
         m_freight.prepend(freight);
-        m_scene->setFreight(m_freight);
+        m_scene->addFreight(freight);
         m_promotions->addFreight(freight);
         showSelectedDetails();
         statusBar()->showMessage(

@@ -341,14 +341,10 @@ QStringList PipelineScene::warehouseDetails(const Warehouse &warehouse) const
         break;
     case WarehouseStatus::State::Ok:
     case WarehouseStatus::State::Idle: {
-        const auto newest = std::find_if(m_freight.begin(), m_freight.end(), [&](const Freight &f) {
-            return f.origin.name == warehouse.name;
-        });
-        const int count =
-            int(std::count_if(m_freight.begin(), m_freight.end(),
-                              [&](const Freight &f) { return f.origin.name == warehouse.name; }));
-        if (newest != m_freight.end())
-            lines.append(tr("%n freight, newest %1", nullptr, count).arg(newest->alias));
+        const auto summary = m_freightSummaries.constFind(warehouse.name);
+        if (summary != m_freightSummaries.constEnd())
+            lines.append(
+                tr("%n freight, newest %1", nullptr, summary->count).arg(summary->newestAlias));
         else
             lines.append(tr("no freight yet"));
         if (!lastPoll.isEmpty())
@@ -408,9 +404,23 @@ void PipelineScene::setWarehouseStatus(const WarehouseStatus &status)
 
 void PipelineScene::setFreight(const QList<Freight> &freight)
 {
-    m_freight = freight;
+    // One pass over what may be thousands of freight; the nodes need only a summary.
+    m_freightSummaries.clear();
+    for (const Freight &one : freight) {
+        FreightSummary &summary = m_freightSummaries[one.origin.name];
+        if (summary.count++ == 0)
+            summary.newestAlias = one.alias;
+    }
     for (auto it = m_warehouses.constBegin(); it != m_warehouses.constEnd(); ++it)
         updateWarehouse(it.key());
+}
+
+void PipelineScene::addFreight(const Freight &freight)
+{
+    FreightSummary &summary = m_freightSummaries[freight.origin.name];
+    ++summary.count;
+    summary.newestAlias = freight.alias;
+    updateWarehouse(freight.origin.name);
 }
 
 void PipelineScene::setPipeline(const Pipeline &pipeline)

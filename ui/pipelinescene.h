@@ -51,6 +51,8 @@ public:
     void setWarehouseStatus(const WarehouseStatus &status);
     /// The freight known for the pipeline, newest first (for the warehouse nodes' summaries).
     void setFreight(const QList<Freight> &freight);
+    /// One new freight, the newest of its warehouse.
+    void addFreight(const Freight &freight);
     static QColor statusColor(WarehouseStatus::State state);
 
     /// What each stage has and its last promotion, shown on the stage nodes.
@@ -89,8 +91,13 @@ private:
     QHash<QString, WarehouseStatus> m_statuses;
     QHash<QString, StageState> m_stageStates;
     QHash<QString, StepResult> m_runningSteps; ///< stage -> the step of its running promotion
-    QList<Freight> m_freight;
-    QDateTime m_now; ///< what soak times are measured to
+    struct FreightSummary
+    {
+        int count = 0;
+        QString newestAlias;
+    };
+    QHash<QString, FreightSummary> m_freightSummaries; ///< by warehouse
+    QDateTime m_now;                                   ///< what soak times are measured to
     QString m_filter;
     QList<StageNodeItem *> m_matches;
 };

@@ -88,8 +88,7 @@ QStringList writeRepository(const QString &dir, int commits, QString *error)
     if (!run(u"git"_s, {u"init"_s, u"-q"_s, u"-b"_s, u"main"_s, dir}, QDir::tempPath(), {}, error))
         return {};
     QByteArray stream;
-    const qint64 start =
-        QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC).toSecsSinceEpoch();
+    const qint64 start = QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC).toSecsSinceEpoch();
     for (int i = 1; i <= commits; ++i) {
         const QByteArray message = "Release " + QByteArray::number(i) + "\n";
         const QByteArray content = "version: " + QByteArray::number(i) + "\n";
@@ -229,7 +228,8 @@ QString writeLargePipeline(const QString &root, const QString &stateDir,
     // Freight per warehouse, newest first.
     QList<QList<Freight>> freightByGroup;
     // Releases every hour up to now, so soak times on the nodes look like a live pipeline's.
-    const QDateTime base = QDateTime::currentDateTimeUtc().addSecs(-qint64(perWarehouse + 2) * 3600);
+    const QDateTime base =
+        QDateTime::currentDateTimeUtc().addSecs(-qint64(perWarehouse + 2) * 3600);
     int made = 0;
     for (int group = 0; group < shape.warehouses; ++group) {
         const QString warehouse = groupName(group);
