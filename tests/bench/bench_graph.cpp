@@ -57,6 +57,15 @@ QTextStream &out()
     return stream;
 }
 
+/// The machine's load averages: figures taken on a shared machine need them beside them.
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(file.readAll()).section(u' ', 0, 2);
+}
+
 double monotonicMs()
 {
     timespec now{};
@@ -308,6 +317,7 @@ int main(int argc, char *argv[])
     Bench::XvfbServer xvfb;
     if (!xvfb.start())
         qFatal("Xvfb does not start");
+    out() << u"load average at the start: %1\n"_s.arg(loadAverage());
 
     QList<double> appPaint;
     QList<double> appSinceStart;
@@ -359,6 +369,7 @@ int main(int argc, char *argv[])
         if (!figure.isEmpty())
             out() << figure << u'\n';
     }
+    out() << u"load average at the end: %1\n"_s.arg(loadAverage());
     out() << u"pan/zoom repaint median %1 ms (goal <= 16 ms: %2)\n"_s.arg(repaintMedian, 0, 'f', 2)
                  .arg(repaintMedian >= 0 && repaintMedian <= 16 ? u"met"_s : u"missed"_s);
     out().flush();

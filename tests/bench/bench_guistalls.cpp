@@ -55,6 +55,15 @@ QTextStream &out()
     return stream;
 }
 
+/// The machine's load averages: figures taken on a shared machine need them beside them.
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(file.readAll()).section(u' ', 0, 2);
+}
+
 double percentile(QList<double> values, double p)
 {
     if (values.isEmpty())
@@ -431,6 +440,7 @@ int main(int argc, char *argv[])
     Bench::XvfbServer xvfb;
     if (!xvfb.start())
         qFatal("Xvfb does not start");
+    out() << u"load average at the start: %1\n"_s.arg(loadAverage());
     const QString home = scratch.filePath(u"home"_s);
     QDir().mkpath(home + u"/runtime"_s);
     QFile::setPermissions(home + u"/runtime"_s,
@@ -462,6 +472,7 @@ int main(int argc, char *argv[])
             out() << figure << u'\n';
         }
     }
+    out() << u"load average at the end: %1\n"_s.arg(loadAverage());
     if (measure.exitCode() != 0)
         out() << u"(the polls did not all finish within 5 minutes)\n"_s;
     out().flush();
