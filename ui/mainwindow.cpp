@@ -398,10 +398,17 @@ void MainWindow::onPipelineOpened(const Pipeline &pipeline)
     m_statusPath->setText(pipeline.rootPath);
     addRecent(pipeline.rootPath);
     updateActions();
-    // Fit once the new scene has been laid out in the viewport.
-    QTimer::singleShot(0, m_view, &PipelineView::fitToView);
     if (!m_layoutReportPath.isEmpty())
         m_layoutReportPending = true;
+    if (m_view->isVisible()) {
+        // The window is up: fit and draw the graph now, before the freight list and the stage
+        // states that follow a pipeline are handled (thousands of freight take a while).
+        m_view->fitToView();
+        m_view->viewport()->repaint();
+    } else {
+        // Fit once the new scene has been laid out in the viewport.
+        QTimer::singleShot(0, m_view, &PipelineView::fitToView);
+    }
     Q_EMIT pipelineShown();
 }
 
