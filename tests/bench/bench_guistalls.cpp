@@ -285,6 +285,13 @@ public:
         const double ms = double(timer.nsecsElapsed()) / 1e6;
         const double cpu = threadCpuMs() - cpuBefore;
         --m_depth;
+        if (recording) {
+            Total &total = totals[QString::fromLatin1(name) + u" (event "_s +
+                                  QString::number(type) + u')'];
+            ++total.count;
+            total.ms += ms;
+            total.cpuMs += cpu;
+        }
         if (ms >= 15 && recording)
             slow.append(u"%1 ms (%2 ms of CPU) in %3 (event %4)"_s.arg(ms, 0, 'f', 1)
                             .arg(cpu, 0, 'f', 1)
@@ -300,8 +307,15 @@ public:
         return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
     }
 
+    struct Total
+    {
+        int count = 0;
+        double ms = 0;
+        double cpuMs = 0;
+    };
     bool recording = false;
     QStringList slow;
+    QHash<QString, Total> totals;
 
 private:
     int m_depth = 0;
@@ -404,6 +418,16 @@ int measureMain(int argc, char *argv[])
     line(u"first poll of %1 warehouses, %2 freight created"_s.arg(warehouses).arg(firstFreight),
          Phase::FirstPoll, roundMs.value(0));
     line(u"second poll of %1 warehouses"_s.arg(warehouses), Phase::SecondPoll, roundMs.value(1));
+    QList<std::pair<QString, TimedApplication::Total>> totals;
+    for (auto it = app.totals.constBegin(); it != app.totals.constEnd(); ++it)
+        totals.append({it.key(), it.value()});
+    std::sort(totals.begin(), totals.end(),
+              [](const auto &a, const auto &b) { return a.second.cpuMs > b.second.cpuMs; });
+    for (qsizetype i = 0; i < std::min<qsizetype>(6, totals.size()); ++i)
+        out() << u"    GUI thread while polling: %1 ms of CPU in %2 events to %3\n"_s
+                     .arg(totals.at(i).second.cpuMs, 0, 'f', 1)
+                     .arg(totals.at(i).second.count)
+                     .arg(totals.at(i).first);
     for (const QString &event : std::as_const(app.slow))
         out() << u"    slow while polling: "_s << event << u'\n';
     QList<double> polling = gaps.value(int(Phase::FirstPoll)) + gaps.value(int(Phase::SecondPoll));
