@@ -316,6 +316,7 @@ public:
     bool recording = false;
     QStringList slow;
     QHash<QString, Total> totals;
+    QHash<QString, Total> sinceTick; ///< since the heartbeat's last tick
 
 private:
     int m_depth = 0;
@@ -349,10 +350,23 @@ int measureMain(int argc, char *argv[])
     QTimer heartbeat;
     heartbeat.setTimerType(Qt::PreciseTimer);
     heartbeat.setInterval(5);
+    double longestGap = 0;
+    QString longestGapEvents;
     QObject::connect(&heartbeat, &QTimer::timeout, &heartbeat, [&] {
         const qint64 now = clock.nsecsElapsed();
-        gaps[int(phase)].append(double(now - last) / 1e6);
+        const double gap = double(now - last) / 1e6;
+        gaps[int(phase)].append(gap);
         last = now;
+        // What the GUI thread handled in the longest gap while polling.
+        if (app.recording && gap > longestGap) {
+            longestGap = gap;
+            QStringList parts;
+            for (auto it = app.sinceTick.constBegin(); it != app.sinceTick.constEnd(); ++it)
+                parts.append(u"%1 x %2 (%3 ms of CPU)"_s.arg(it->count).arg(it.key()).arg(
+                    it->cpuMs, 0, 'f', 1));
+            longestGapEvents = parts.join(u", "_s);
+        }
+        app.sinceTick.clear();
     });
     heartbeat.start();
 
@@ -431,6 +445,8 @@ int measureMain(int argc, char *argv[])
                      .arg(totals.at(i).second.cpuMs, 0, 'f', 1)
                      .arg(totals.at(i).second.count)
                      .arg(totals.at(i).first);
+    out() << u"    in the longest gap (%1 ms): %2\n"_s.arg(longestGap, 0, 'f', 1)
+                 .arg(longestGapEvents);
     for (const QString &event : std::as_const(app.slow))
         out() << u"    slow while polling: "_s << event << u'\n';
     QList<double> polling = gaps.value(int(Phase::FirstPoll)) + gaps.value(int(Phase::SecondPoll));
