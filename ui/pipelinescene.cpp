@@ -141,11 +141,18 @@ QStringList PipelineScene::stageDetails(const Stage &stage) const
     } else if (state != m_stageStates.constEnd() && state->lastPromotion &&
                state->lastPromotion->phase != PromotionPhase::Succeeded) {
         const PromotionRecord &last = *state->lastPromotion;
-        lines.append(
-            last.currentStep.isEmpty()
-                ? tr("promotion %1: %2").arg(PromotionText::phase(last.phase), last.message)
-                : tr("%1 at %2: %3")
-                      .arg(PromotionText::phase(last.phase), last.currentStep, last.message));
+        if (last.phase == PromotionPhase::Running || last.phase == PromotionPhase::Pending)
+            // Run by another Stevedore (or stevedorectl) on this machine.
+            lines.append(tr("promoting: %1")
+                             .arg(last.currentStep.isEmpty() ? PromotionText::phase(last.phase)
+                                                             : last.currentStep));
+        else if (last.currentStep.isEmpty())
+            lines.append(
+                tr("promotion %1: %2").arg(PromotionText::phase(last.phase), last.message));
+        else
+            lines.append(
+                tr("%1 at %2: %3")
+                    .arg(PromotionText::phase(last.phase), last.currentStep, last.message));
     } else {
         QStringList parts;
         if (state != m_stageStates.constEnd() && state->lastVerification)
@@ -202,7 +209,10 @@ void PipelineScene::updateStage(const QString &name)
         return;
     item->setDetails(stageDetails(*stage));
     const auto state = m_stageStates.constFind(name);
-    const bool running = m_runningSteps.contains(name);
+    const bool running = m_runningSteps.contains(name) ||
+                         (state != m_stageStates.constEnd() && state->lastPromotion &&
+                          (state->lastPromotion->phase == PromotionPhase::Running ||
+                           state->lastPromotion->phase == PromotionPhase::Pending));
     const bool failedPromotion = state != m_stageStates.constEnd() && state->lastPromotion &&
                                  state->lastPromotion->phase != PromotionPhase::Succeeded &&
                                  state->lastPromotion->phase != PromotionPhase::Running &&

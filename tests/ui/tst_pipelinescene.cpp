@@ -284,6 +284,15 @@ private Q_SLOTS:
         QCOMPARE(stagingItem->health(), StageNodeItem::Health::Unhealthy);
         QCOMPARE(scene.stageItem(QStringLiteral("prod"))->health(), StageNodeItem::Health::Unknown);
 
+        // A promotion another process is running shows as running, not as failed.
+        PromotionRecord elsewhere;
+        elsewhere.phase = PromotionPhase::Running;
+        elsewhere.currentStep = QStringLiteral("git-push");
+        staging.lastPromotion = elsewhere;
+        scene.setStageStates({dev, staging});
+        QCOMPARE(stagingItem->details().value(1), QStringLiteral("promoting: git-push"));
+        QCOMPARE(stagingItem->health(), StageNodeItem::Health::Progressing);
+
         // A verification in progress shows on its node as it runs.
         VerificationRun running;
         running.stage = QStringLiteral("prod");
