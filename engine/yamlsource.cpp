@@ -2,11 +2,12 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSemaphore>
+#include <QThreadPool>
 #include <QVariant>
-#include <QtConcurrent>
 
 #include <algorithm>
-#include <numeric>
+#include <atomic>
 #include <optional>
 #include <sstream>
 #include <yaml-cpp/eventhandler.h>
@@ -462,15 +463,30 @@ std::vector<Document> parseDocuments(const QString &file, const QByteArray &text
     };
 
     std::vector<Parsed> results(chunks.size());
-    if (chunks.size() >= parallelChunks) {
-        // Each yaml-cpp parser and node tree is confined to the task that made it.
-        std::vector<size_t> indexes(chunks.size());
-        std::iota(indexes.begin(), indexes.end(), size_t(0));
-        QtConcurrent::blockingMap(indexes, [&](size_t i) { results[i] = parseChunk(i); });
-    } else {
-        for (size_t i = 0; i < chunks.size(); ++i)
+    // Each yaml-cpp parser and node tree is confined to the task that made it. Helpers are
+    // only taken from the global pool when a thread is free right now (tryStart), so a parse
+    // started from a pool thread never waits on tasks queued behind it; this thread parses
+    // too, and whatever no helper took.
+    std::atomic<size_t> next{0};
+    const auto work = [&] {
+        for (size_t i = next++; i < chunks.size(); i = next++)
             results[i] = parseChunk(i);
+    };
+    int helpers = 0;
+    QSemaphore finished;
+    if (chunks.size() >= parallelChunks) {
+        QThreadPool *pool = QThreadPool::globalInstance();
+        for (int i = 1; i < pool->maxThreadCount(); ++i) {
+            if (!pool->tryStart([&] {
+                    work();
+                    finished.release();
+                }))
+                break;
+            ++helpers;
+        }
     }
+    work();
+    finished.acquire(helpers);
     std::vector<Document> documents;
     for (Parsed &parsed : results) {
         for (Document &document : parsed.documents)
