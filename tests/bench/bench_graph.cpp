@@ -154,6 +154,8 @@ AppRun runApplication(const QString &display, const QString &home, const QString
               {u"--state-dir"_s, state, u"--offline"_s, u"--layout-report"_s, report, pipeline});
     if (!app.waitForStarted(10000))
         qFatal("stevedore does not start");
+    const qint64 appPid = app.processId();
+    Bench::stopOnFatal(appPid);
     const QDeadlineTimer deadline(120000);
     while (!QFile::exists(report)) {
         if (deadline.hasExpired() || app.state() != QProcess::Running)
@@ -177,6 +179,7 @@ AppRun runApplication(const QString &display, const QString &home, const QString
         import.start(u"import"_s, {u"-display"_s, display, u"-window"_s, u"root"_s, screenshot});
         import.waitForFinished(30000);
     }
+    Bench::forgetOnFatal(appPid);
     stop(app);
     return result;
 }
@@ -357,8 +360,11 @@ int main(int argc, char *argv[])
     view.setProcessEnvironment(guiEnvironment(xvfb.display(), root + u"/home-view"_s));
     view.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     view.start(QCoreApplication::applicationFilePath(), {u"--view"_s, pipeline, state});
+    const qint64 viewPid = view.waitForStarted(10000) ? view.processId() : 0;
+    Bench::stopOnFatal(viewPid);
     if (!view.waitForFinished(300000))
         qFatal("the repaint run does not finish");
+    Bench::forgetOnFatal(viewPid);
     const QString figures = QString::fromUtf8(view.readAllStandardOutput());
     double repaintMedian = -1;
     for (const QString &figure : figures.split(u'\n')) {

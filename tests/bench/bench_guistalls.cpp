@@ -113,6 +113,7 @@ public:
         m_process.start(u"docker-registry"_s, {u"serve"_s, config});
         if (!m_process.waitForStarted(5000))
             qFatal("docker-registry does not start");
+        Bench::stopOnFatal(m_process.processId());
         const QDeadlineTimer deadline(10000);
         while (true) {
             QTcpSocket socket;
@@ -126,6 +127,7 @@ public:
     }
     ~Registry()
     {
+        Bench::forgetOnFatal(m_process.processId());
         m_process.terminate(); // SIGTERM to its PID
         if (!m_process.waitForFinished(5000)) {
             m_process.kill();
@@ -499,8 +501,11 @@ int main(int argc, char *argv[])
     measure.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     measure.start(QCoreApplication::applicationFilePath(),
                   {u"--measure"_s, pipeline, scratch.filePath(u"state"_s)});
+    const qint64 measurePid = measure.waitForStarted(10000) ? measure.processId() : 0;
+    Bench::stopOnFatal(measurePid);
     if (!measure.waitForFinished(400000))
         qFatal("the measurement does not finish");
+    Bench::forgetOnFatal(measurePid);
     double maxGap = -1;
     for (const QString &figure : QString::fromUtf8(measure.readAllStandardOutput()).split(u'\n')) {
         if (figure.startsWith(u"STALLS ")) {

@@ -2,11 +2,49 @@
 
 #include <QDeadlineTimer>
 #include <QFileInfo>
+#include <QList>
+#include <QMutex>
 #include <QThread>
+
+#include <signal.h>
 
 using namespace Qt::StringLiterals;
 
 namespace Stevedore::Bench {
+
+namespace {
+
+QMutex fatalMutex;
+QList<qint64> fatalPids;
+QtMessageHandler previousHandler = nullptr;
+
+void stopChildrenOnFatal(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtFatalMsg) {
+        const QMutexLocker lock(&fatalMutex);
+        for (const qint64 pid : std::as_const(fatalPids))
+            ::kill(pid_t(pid), SIGTERM);
+    }
+    previousHandler(type, context, message);
+}
+
+} // namespace
+
+void stopOnFatal(qint64 pid)
+{
+    if (pid <= 0)
+        return;
+    const QMutexLocker lock(&fatalMutex);
+    if (!previousHandler)
+        previousHandler = qInstallMessageHandler(stopChildrenOnFatal);
+    fatalPids.append(pid);
+}
+
+void forgetOnFatal(qint64 pid)
+{
+    const QMutexLocker lock(&fatalMutex);
+    fatalPids.removeAll(pid);
+}
 
 XvfbServer::~XvfbServer()
 {
@@ -32,6 +70,7 @@ bool XvfbServer::start(int width, int height)
                                 u"%1x%2x24"_s.arg(width).arg(height), u"-nolisten"_s, u"tcp"_s});
     if (!m_process.waitForStarted(5000))
         return false;
+    stopOnFatal(m_process.processId());
     const QDeadlineTimer deadline(10000);
     while (!QFileInfo::exists(socket)) {
         if (deadline.hasExpired() || m_process.state() != QProcess::Running)
@@ -45,6 +84,7 @@ void XvfbServer::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
+    forgetOnFatal(m_process.processId());
     m_process.terminate(); // SIGTERM to the PID we started
     if (!m_process.waitForFinished(5000)) {
         m_process.kill();

@@ -5,6 +5,11 @@
 
 namespace Stevedore::Bench {
 
+/// Processes the benchmark started (Xvfb, servers, the application measured) that are stopped
+/// by their PID (SIGTERM) should it end with qFatal(), which runs no destructors.
+void stopOnFatal(qint64 pid);
+void forgetOnFatal(qint64 pid);
+
 /// An Xvfb X server on a display number nobody uses, started by the benchmark and stopped by
 /// its PID when this object goes away.
 class XvfbServer
