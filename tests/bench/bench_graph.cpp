@@ -209,13 +209,17 @@ int viewMain(int argc, char *argv[])
     bool shown = false;
     QObject::connect(&window, &MainWindow::pipelineShown, &window, [&shown] { shown = true; });
     window.openPipeline(pipeline);
+    // Waiting sleeps in the event loop: a spinning loop would take a core from the engine.
+    QTimer tick;
+    tick.start(20);
     const QDeadlineTimer deadline(60000);
     while (!shown && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     // Let stage states and freight arrive and the fit happen.
     const QDeadlineTimer settle(3000);
     while (!settle.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    tick.stop();
 
     PipelineView *view = window.view();
     int paints = 0;
