@@ -12,6 +12,11 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QThreadPool>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 #include <QTimer>
 #include <QUrl>
 #include <QtConcurrent>
@@ -19,6 +24,21 @@
 namespace Stevedore {
 
 namespace {
+
+/// Polling is background work: on a busy machine the GUI thread, and the engine thread that
+/// answers it, should win the CPU over it, or the window stutters while a hundred warehouses
+/// are polled. Each worker thread lowers its own scheduling priority (Linux keeps a nice value
+/// per thread) once; threads it starts, such as Qt's HTTP thread, inherit it.
+void yieldToInteractiveThreads()
+{
+#ifdef Q_OS_LINUX
+    thread_local bool lowered = false;
+    if (!lowered) {
+        lowered = true;
+        setpriority(PRIO_PROCESS, id_t(gettid()), 5);
+    }
+#endif
+}
 
 /// What a worker brings back from one subscription.
 struct Outcome
@@ -328,6 +348,7 @@ void DiscoveryScheduler::dispatch()
         });
         job->watchdog->start(m_settings.timeoutMs);
         job->watcher->setFuture(QtConcurrent::run(m_pool, [=]() -> Outcome {
+            yieldToInteractiveThreads();
             Outcome outcome;
             if (subscription.kind == Subscription::Kind::Image) {
                 const std::unique_ptr<ImageMetadataCache> cache = openImageCache(storeFile);

@@ -126,10 +126,27 @@ void PromotionService::refreshStages()
             for (const StageFreight &current : store.currentFreight(stage.name)) {
                 if (const std::optional<Freight> freight = store.findFreight(current.freightId))
                     state.freight.append(*freight);
+                if (!state.freightSince.isValid() || current.since > state.freightSince) {
+                    state.freightSince = current.since;
+                    state.verifiedSince = store.verifiedIn(current.freightId).value(stage.name);
+                }
             }
             const QList<PromotionRecord> last = store.promotions(stage.name, 1);
             if (!last.isEmpty())
                 state.lastPromotion = last.first();
+            if (!stage.verification.isEmpty()) {
+                const QList<VerificationRun> runs = store.verificationRuns(stage.name, 1);
+                if (!runs.isEmpty()) {
+                    // The graph draws the first metric only: the others' measurements stay in
+                    // the store, out of the signal.
+                    std::optional<VerificationRun> run = store.verificationRun(runs.first().id);
+                    if (run) {
+                        if (run->metrics.size() > 1)
+                            run->metrics.resize(1);
+                        state.lastVerification = std::move(*run);
+                    }
+                }
+            }
             states.append(state);
         }
         const FreightMarks marks{store.allVerified(), store.allApproved()};

@@ -4,6 +4,7 @@
 #include "engine/pipeline.h"
 #include "engine/promoter.h"
 #include "engine/promotion.h"
+#include "engine/verification.h"
 
 #include <QHash>
 #include <QObject>
@@ -14,12 +15,19 @@
 
 namespace Stevedore {
 
-/// What a stage has, for the graph: its current freight and its last promotion.
+/// What a stage has, for the graph: its current freight, its last promotion and its last
+/// verification.
 struct StageState
 {
     QString stage;
     QList<Freight> freight; ///< one per origin
+    /// When the stage got its newest current freight (invalid without freight).
+    QDateTime freightSince;
+    /// When that freight was verified in the stage (invalid: not verified there).
+    QDateTime verifiedSince;
     std::optional<PromotionRecord> lastPromotion;
+    /// The last verification run, with the measurements of its first metric only.
+    std::optional<VerificationRun> lastVerification;
 };
 
 /// Which stages each freight is verified in and approved for (freight id -> stage names).

@@ -235,6 +235,8 @@ QList<Freight> Store::freight(const QString &warehouse) const
                                      "ORDER BY discovered_at DESC, id"));
         query.addBindValue(warehouse);
     }
+    // Read once, front to back: without this Qt keeps every row of a long list cached.
+    query.setForwardOnly(true);
     QList<Freight> result;
     if (!query.exec())
         return result;

@@ -2,9 +2,12 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSemaphore>
+#include <QThreadPool>
 #include <QVariant>
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 #include <sstream>
 #include <yaml-cpp/eventhandler.h>
@@ -387,6 +390,8 @@ bool reportTabIndentation(const QByteArray &chunk, const YAML::Mark &mark, const
 std::vector<Document> parseDocuments(const QString &file, const QByteArray &text,
                                      Problems *problems)
 {
+    /// From this many documents on, a file is parsed on the thread pool.
+    constexpr size_t parallelChunks = 16;
     // Split at document markers first: each chunk keeps its own first line, so marks inside
     // it only need the chunk's line offset added.
     struct Chunk
@@ -406,11 +411,18 @@ std::vector<Document> parseDocuments(const QString &file, const QByteArray &text
         pos = end + 1;
     }
 
-    std::vector<Document> documents;
-    for (size_t i = 0; i < chunks.size(); ++i) {
+    // Chunks parse independently, so a long file (hundreds of resources) is parsed on every
+    // core; their documents and problems are put back together in file order.
+    struct Parsed
+    {
+        std::vector<Document> documents;
+        Problems problems;
+    };
+    const auto parseChunk = [&](size_t i) {
+        Parsed parsed;
         const qsizetype end = i + 1 < chunks.size() ? chunks[i + 1].begin : text.size();
         const QByteArray chunk = text.mid(chunks[i].begin, end - chunks[i].begin);
-        const Context context{file, chunks[i].firstLine, problems};
+        const Context context{file, chunks[i].firstLine, &parsed.problems};
         const std::string input = chunk.toStdString();
         const auto reportUnclosedQuote = [&](const std::vector<YAML::Node> &nodes) {
             for (const YAML::Node &node : nodes) {
@@ -426,27 +438,61 @@ std::vector<Document> parseDocuments(const QString &file, const QByteArray &text
         try {
             const std::vector<YAML::Node> nodes = loadAll(input);
             if (reportUnclosedQuote(nodes))
-                continue;
+                return parsed;
             for (const YAML::Node &node : nodes) {
                 checkDuplicateKeys(node, context);
                 resolveMergeKeys(node);
-                documents.push_back({node, chunks[i].firstLine});
+                parsed.documents.push_back({node, chunks[i].firstLine});
             }
         } catch (const YAML::Exception &e) {
             if (reportTabIndentation(chunk, e.mark, context) ||
                 reportUnclosedFlow(input, e.msg, context))
-                continue;
+                return parsed;
             // Without a final line break yaml-cpp does notice an unclosed quote, but only at
             // the end of the input; with one, it parses and the quote can be found.
             if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
                 try {
                     if (reportUnclosedQuote(loadAll(input + '\n')))
-                        continue;
+                        return parsed;
                 } catch (const YAML::Exception &) {
                 }
             }
             context.report(Problem::Severity::Error, e.mark, describeParserError(e.msg));
         }
+        return parsed;
+    };
+
+    std::vector<Parsed> results(chunks.size());
+    // Each yaml-cpp parser and node tree is confined to the task that made it. Helpers are
+    // only taken from the global pool when a thread is free right now (tryStart), so a parse
+    // started from a pool thread never waits on tasks queued behind it; this thread parses
+    // too, and whatever no helper took.
+    std::atomic<size_t> next{0};
+    const auto work = [&] {
+        for (size_t i = next++; i < chunks.size(); i = next++)
+            results[i] = parseChunk(i);
+    };
+    int helpers = 0;
+    QSemaphore finished;
+    if (chunks.size() >= parallelChunks) {
+        QThreadPool *pool = QThreadPool::globalInstance();
+        for (int i = 1; i < pool->maxThreadCount(); ++i) {
+            if (!pool->tryStart([&] {
+                    work();
+                    finished.release();
+                }))
+                break;
+            ++helpers;
+        }
+    }
+    work();
+    finished.acquire(helpers);
+    std::vector<Document> documents;
+    for (Parsed &parsed : results) {
+        for (Document &document : parsed.documents)
+            documents.push_back(std::move(document));
+        if (problems)
+            problems->append(parsed.problems);
     }
     return documents;
 }

@@ -1886,6 +1886,70 @@ Zum Promoten auf eine Stage ziehen.</translation>
         <source>a promotion is running</source>
         <translation>eine Promotion läuft</translation>
     </message>
+    <message>
+        <source>verification pending</source>
+        <translation>Verifizierung ausstehend</translation>
+    </message>
+    <message>
+        <source>verifying…</source>
+        <translation>wird verifiziert…</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verifiziert</translation>
+    </message>
+    <message>
+        <source>verification failed</source>
+        <translation>Verifizierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>verification error</source>
+        <translation>Verifizierungsfehler</translation>
+    </message>
+    <message>
+        <source>inconclusive</source>
+        <translation>nicht eindeutig</translation>
+    </message>
+    <message>
+        <source>verification aborted</source>
+        <translation>Verifizierung abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 bei %2: %3</translation>
+    </message>
+    <message>
+        <source>soaked %1</source>
+        <translation>verweilt seit %1</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::PipelineView</name>
@@ -1898,6 +1962,25 @@ Zum Promoten auf eine Stage ziehen.</translation>
 Open a folder of Kargo manifests with File → Open.</source>
         <translation>Keine Stages vorhanden.
 Öffnen Sie einen Ordner mit Kargo-Manifesten über Datei → Pipeline-Ordner öffnen.</translation>
+    </message>
+    <message>
+        <source>Find stage…</source>
+        <translation>Stage suchen…</translation>
+    </message>
+    <message>
+        <source>Find stage</source>
+        <translation>Stage suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Find Stage…</source>
+        <translation>Stage &amp;suchen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s)</source>
+        <translation>
+            <numerusform>%n Stage</numerusform>
+            <numerusform>%n Stages</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1882,6 +1882,70 @@ Drag onto a stage to promote it.</source>
         <source>a promotion is running</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>verification pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verification failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verification error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inconclusive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verification aborted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>soaked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::PipelineView</name>
@@ -1893,6 +1957,25 @@ Drag onto a stage to promote it.</source>
         <source>No stages to show.
 Open a folder of Kargo manifests with File → Open.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find stage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find Stage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

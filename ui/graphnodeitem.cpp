@@ -39,7 +39,44 @@ QColor GraphNodeItem::inkOn(const QColor &fill)
 
 QSizeF GraphNodeItem::cardSize()
 {
-    return {200, 68};
+    return {210, 84};
+}
+
+namespace {
+
+QFont titleFont()
+{
+    QFont font = QApplication::font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.05);
+    return font;
+}
+
+QFont detailFont()
+{
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    return font;
+}
+
+} // namespace
+
+QRectF GraphNodeItem::detailRect(int line)
+{
+    const QSizeF size = cardSize();
+    const QRectF card(-size.width() / 2, -size.height() / 2, size.width(), size.height());
+    const qreal top = card.top() + padding - 2 + QFontMetricsF(titleFont()).height() + 4;
+    const qreal height = QFontMetricsF(detailFont()).height();
+    return QRectF(card.left() + padding, top + line * height, size.width() - 2 * padding, height);
+}
+
+void GraphNodeItem::setEmphasis(Emphasis emphasis)
+{
+    if (emphasis == m_emphasis)
+        return;
+    m_emphasis = emphasis;
+    setOpacity(emphasis == Emphasis::Dimmed ? 0.28 : 1.0);
+    update();
 }
 
 void GraphNodeItem::setDetails(const QStringList &details)
@@ -66,9 +103,9 @@ void GraphNodeItem::addEdge(EdgeItem *edge)
 QRectF GraphNodeItem::boundingRect() const
 {
     const QSizeF size = cardSize();
-    // Room for the selection outline.
+    // Room for the selection outline and the drop ring.
     return QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height())
-        .adjusted(-3, -3, 3, 3);
+        .adjusted(-6, -6, 6, 6);
 }
 
 QPointF GraphNodeItem::outPort() const
@@ -113,6 +150,12 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->drawEllipse(dot);
     }
 
+    if (m_emphasis == Emphasis::Match) {
+        painter->setPen(QPen(QColor(0xff, 0xc1, 0x07), 3));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card.adjusted(-1.5, -1.5, 1.5, 1.5), radius + 1, radius + 1);
+    }
+
     qreal textLeft = card.left() + padding;
     if (hasBadge()) {
         const QRectF badge(textLeft, card.top() + padding, 16, 16);
@@ -120,34 +163,36 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         textLeft = badge.right() + 6;
     }
 
-    QFont titleFont = QApplication::font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.05);
-    painter->setFont(titleFont);
+    const QFont title = titleFont();
+    const QFontMetricsF titleMetrics(title);
+    painter->setFont(title);
     painter->setPen(ink);
     const qreal titleRight = card.right() - padding - (m_indicator.isValid() ? 14 : 0);
     const QRectF titleRect(textLeft, card.top() + padding - 2, titleRight - textLeft,
-                           QFontMetricsF(titleFont).height());
-    painter->drawText(
-        titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetricsF(titleFont).elidedText(m_name, Qt::ElideRight, titleRect.width()));
+                           titleMetrics.height());
+    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      titleMetrics.elidedText(m_name, Qt::ElideRight, titleRect.width()));
 
-    QFont detailFont = QApplication::font();
-    detailFont.setPointSizeF(detailFont.pointSizeF() * 0.85);
-    painter->setFont(detailFont);
+    // Far out, detail text is a few pixels high: a reader sees the card and its title only,
+    // and skipping the lines keeps zooming a large pipeline smooth.
+    const qreal detail =
+        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < 0.45)
+        return;
+
+    const QFont font = detailFont();
+    painter->setFont(font);
     QColor detailInk = ink;
     detailInk.setAlphaF(0.85);
     painter->setPen(detailInk);
-    const QFontMetricsF metrics(detailFont);
-    qreal y = titleRect.bottom() + 4;
-    for (const QString &line : std::as_const(m_details)) {
-        if (y + metrics.height() > card.bottom() - 4)
+    const QFontMetricsF metrics(font);
+    for (int i = 0; i < m_details.size(); ++i) {
+        QRectF lineRect = detailRect(i);
+        if (lineRect.bottom() > card.bottom() - 3)
             break;
-        const QRectF lineRect(card.left() + padding, y, size.width() - 2 * padding,
-                              metrics.height());
+        lineRect.setRight(lineRect.right() - detailInset(i));
         painter->drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter,
-                          metrics.elidedText(line, Qt::ElideRight, lineRect.width()));
-        y += metrics.height();
+                          metrics.elidedText(m_details.at(i), Qt::ElideRight, lineRect.width()));
     }
 }
 

@@ -27,6 +27,17 @@ public:
     void setIndicator(const QColor &color);
     QColor indicator() const { return m_indicator; }
     void addEdge(EdgeItem *edge);
+    const QList<EdgeItem *> &edges() const { return m_edges; }
+
+    /// How a filter over the graph shows the node.
+    enum class Emphasis
+    {
+        Normal,
+        Match,  ///< found by the filter: outlined
+        Dimmed, ///< not found by it: faded
+    };
+    void setEmphasis(Emphasis emphasis);
+    Emphasis emphasis() const { return m_emphasis; }
 
     /// The points where edges leave (right side) and arrive (left side), in scene coordinates.
     QPointF outPort() const;
@@ -49,12 +60,21 @@ protected:
     /// A glyph left of the title (e.g. a warehouse's), for nodes that have one.
     virtual bool hasBadge() const { return false; }
     virtual void paintBadge(QPainter *painter, const QRectF &rect) const;
+    /// Room kept free at the right end of detail line @p line (for a drawing there).
+    virtual qreal detailInset(int line) const
+    {
+        Q_UNUSED(line);
+        return 0;
+    }
+    /// The rectangle of detail line @p line, in item coordinates.
+    static QRectF detailRect(int line);
 
 private:
     QString m_name;
     QStringList m_details;
     QColor m_indicator;
     QList<EdgeItem *> m_edges;
+    Emphasis m_emphasis = Emphasis::Normal;
 };
 
 } // namespace Stevedore

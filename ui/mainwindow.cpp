@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsItem>
@@ -44,9 +45,26 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <time.h>
+#include <unistd.h>
+
 namespace Stevedore {
 
 namespace {
+
+/// Clock ticks since boot at which this process started (/proc/self/stat, field 22), in ms.
+double processStartSinceBootMs()
+{
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    // The command name may hold spaces: fields are counted after its closing parenthesis.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 20)
+        return -1;
+    return fields.at(19).toDouble() * 1000.0 / double(sysconf(_SC_CLK_TCK));
+}
 
 const QString recentKey = QStringLiteral("recentPipelines");
 const QString geometryKey = QStringLiteral("mainWindow/geometry");
@@ -133,7 +151,7 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     });
     connect(engine->engine(), &Engine::freightAdded, this, [this](const Freight &freight) {
         m_freight.prepend(freight);
-        m_scene->setFreight(m_freight);
+        m_scene->addFreight(freight);
         m_promotions->addFreight(freight);
         showSelectedDetails();
         statusBar()->showMessage(
@@ -196,12 +214,33 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
         resize(1200, 760);
     restoreState(settings.value(stateKey).toByteArray());
-    m_view->viewport()->installEventFilter(this);
+    connect(m_view, &PipelineView::painted, this, &MainWindow::onGraphPainted);
+    connect(m_view, &PipelineView::nodeActivated, this, [this] {
+        m_detailsDock->show();
+        m_detailsDock->raise();
+    });
+    connect(engine->engine()->verification(), &VerificationService::runUpdated, m_scene,
+            &PipelineScene::setVerificationRun);
     updateRecentMenu();
     updateActions();
 }
 
 MainWindow::~MainWindow() = default;
+
+MainWindow::FirstPaint MainWindow::FirstPaint::now()
+{
+    timespec monotonic{};
+    timespec boot{};
+    clock_gettime(CLOCK_MONOTONIC, &monotonic);
+    clock_gettime(CLOCK_BOOTTIME, &boot);
+    FirstPaint paint;
+    paint.monotonicMs = double(monotonic.tv_sec) * 1e3 + double(monotonic.tv_nsec) / 1e6;
+    const double started = processStartSinceBootMs();
+    if (started >= 0)
+        paint.sinceProcessStartMs =
+            double(boot.tv_sec) * 1e3 + double(boot.tv_nsec) / 1e6 - started;
+    return paint;
+}
 
 void MainWindow::createDocks()
 {
@@ -267,7 +306,8 @@ void MainWindow::createActions()
     actualSize->setShortcut(QKeySequence(tr("Ctrl+0")));
     QAction *fit = view->addAction(tr("&Fit to Window"), m_view, &PipelineView::fitToView);
     fit->setShortcut(QKeySequence(tr("Ctrl+9")));
-    m_viewActions = {zoomIn, zoomOut, actualSize, fit};
+    view->addAction(m_view->findAction());
+    m_viewActions = {zoomIn, zoomOut, actualSize, fit, m_view->findAction()};
     view->addSeparator();
     const QList<QDockWidget *> docks{m_promotions->freightDock(),
                                      m_promotions->historyDock(),
@@ -489,10 +529,17 @@ void MainWindow::onPipelineOpened(const Pipeline &pipeline)
     m_statusPath->setText(pipeline.rootPath);
     addRecent(pipeline.rootPath);
     updateActions();
-    // Fit once the new scene has been laid out in the viewport.
-    QTimer::singleShot(0, m_view, &PipelineView::fitToView);
     if (!m_layoutReportPath.isEmpty())
         m_layoutReportPending = true;
+    if (m_view->isVisible()) {
+        // The window is up: fit and draw the graph now, before the freight list and the stage
+        // states that follow a pipeline are handled (thousands of freight take a while).
+        m_view->fitToView();
+        m_view->viewport()->repaint();
+    } else {
+        // Fit once the new scene has been laid out in the viewport.
+        QTimer::singleShot(0, m_view, &PipelineView::fitToView);
+    }
     Q_EMIT pipelineShown();
 }
 
@@ -624,14 +671,14 @@ void MainWindow::setLayoutReportPath(const QString &path)
     m_layoutReportPath = path;
 }
 
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+void MainWindow::onGraphPainted()
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Paint && m_layoutReportPending) {
-        // Queued, so the report is written after this paint has reached the screen.
-        m_layoutReportPending = false;
-        QTimer::singleShot(50, this, &MainWindow::writeLayoutReport);
-    }
-    return QMainWindow::eventFilter(watched, event);
+    if (!m_layoutReportPending)
+        return;
+    m_layoutReportPending = false;
+    m_firstPaint = FirstPaint::now();
+    // Queued, so the report is written after this paint has reached the screen.
+    QTimer::singleShot(50, this, &MainWindow::writeLayoutReport);
 }
 
 void MainWindow::writeLayoutReport()
@@ -665,9 +712,13 @@ void MainWindow::writeLayoutReport()
                               {QStringLiteral("width"), freightList->width()},
                               {QStringLiteral("height"), freightList->height()},
                               {QStringLiteral("visible"), freightList->isVisible()}};
+    const QJsonObject firstPaint{
+        {QStringLiteral("monotonicMs"), m_firstPaint.monotonicMs},
+        {QStringLiteral("sinceProcessStartMs"), m_firstPaint.sinceProcessStartMs}};
     const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("window"), windowTitle()},
                                                       {QStringLiteral("freightList"), freight},
                                                       {QStringLiteral("zoom"), m_view->zoom()},
+                                                      {QStringLiteral("firstPaint"), firstPaint},
                                                       {QStringLiteral("nodes"), nodes}})
                                 .toJson();
     // Off the GUI thread, like every other write.

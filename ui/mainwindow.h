@@ -44,7 +44,7 @@ public:
 
     /// After the first pipeline is drawn and painted, writes the on-screen geometry of every
     /// node to @p path as JSON, with whether it is inside the visible part of the graph (for
-    /// automation and screenshot tests).
+    /// automation and screenshot tests), and when that first paint happened (`firstPaint`).
     void setLayoutReportPath(const QString &path);
 
     PipelineScene *scene() const { return m_scene; }
@@ -67,7 +67,6 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
@@ -85,6 +84,7 @@ private:
     /// The banner over the graph and the actions that need the network, after discovery was
     /// turned off or every remote stopped (or started again) answering.
     void updateOffline();
+    void onGraphPainted();
     void chooseFolder();
     void chooseFile();
     void showAbout();
@@ -126,6 +126,16 @@ private:
     QList<QAction *> m_viewActions;
     QString m_layoutReportPath;
     bool m_layoutReportPending = false;
+    /// When the graph of the first pipeline finished painting, for the layout report: on
+    /// CLOCK_MONOTONIC (comparable with a timestamp another process took before starting this
+    /// one) and since this process started (from /proc, 10 ms resolution).
+    struct FirstPaint
+    {
+        double monotonicMs = -1;
+        double sinceProcessStartMs = -1;
+        static FirstPaint now();
+    };
+    FirstPaint m_firstPaint;
 };
 
 } // namespace Stevedore

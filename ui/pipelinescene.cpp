@@ -8,6 +8,7 @@
 #include "ui/warehousenodeitem.h"
 
 #include <QLocale>
+#include <QTimer>
 #include <QUrl>
 
 #include <cmath>
@@ -43,12 +44,66 @@ QString firstError(const Warehouse &warehouse, const QString &message)
     return first;
 }
 
+/// The versions a card has room for: the first artifact's tag, short commit or chart version.
+QString shortVersions(const Freight &freight)
+{
+    if (!freight.images.isEmpty())
+        return freight.images.first().tag;
+    if (!freight.commits.isEmpty())
+        return freight.commits.first().tag.isEmpty() ? freight.commits.first().id.left(7)
+                                                     : freight.commits.first().tag;
+    if (!freight.charts.isEmpty())
+        return freight.charts.first().version;
+    return {};
+}
+
+/// The last verification's phase, as a card says it.
+QString verificationText(AnalysisPhase phase)
+{
+    switch (phase) {
+    case AnalysisPhase::Pending:
+        return PipelineScene::tr("verification pending");
+    case AnalysisPhase::Running:
+        return PipelineScene::tr("verifying\u2026");
+    case AnalysisPhase::Successful:
+        return PipelineScene::tr("verified");
+    case AnalysisPhase::Failed:
+        return PipelineScene::tr("verification failed");
+    case AnalysisPhase::Error:
+        return PipelineScene::tr("verification error");
+    case AnalysisPhase::Inconclusive:
+        return PipelineScene::tr("inconclusive");
+    case AnalysisPhase::Aborted:
+        return PipelineScene::tr("verification aborted");
+    }
+    return {};
+}
+
+/// A duration as a card shows it: the largest unit only.
+QString soakText(qint64 seconds)
+{
+    seconds = std::max<qint64>(0, seconds);
+    if (seconds < 60)
+        return PipelineScene::tr("%n s", nullptr, int(seconds));
+    if (seconds < 3600)
+        return PipelineScene::tr("%n min", nullptr, int(seconds / 60));
+    if (seconds < 2 * 86400)
+        return PipelineScene::tr("%n h", nullptr, int(seconds / 3600));
+    return PipelineScene::tr("%n d", nullptr, int(seconds / 86400));
+}
+
 } // namespace
 
 PipelineScene::PipelineScene(QObject *parent)
     : QGraphicsScene(parent)
+    , m_now(QDateTime::currentDateTimeUtc())
 {
     connect(this, &QGraphicsScene::selectionChanged, this, &PipelineScene::onSelectionChanged);
+    // Soak times move on while nobody looks: the cards catch up once a minute.
+    auto *soakTimer = new QTimer(this);
+    soakTimer->setInterval(60 * 1000);
+    connect(soakTimer, &QTimer::timeout, this, &PipelineScene::refreshSoakTimes);
+    soakTimer->start();
 }
 
 PipelineScene::~PipelineScene()
@@ -62,27 +117,54 @@ PipelineScene::~PipelineScene()
 QStringList PipelineScene::stageDetails(const Stage &stage) const
 {
     QStringList lines;
-    // What it has now, or what is happening to it.
     const auto running = m_runningSteps.constFind(stage.name);
     const auto state = m_stageStates.constFind(stage.name);
-    if (state != m_stageStates.constEnd() && !state->freight.isEmpty()) {
+    const bool hasFreight = state != m_stageStates.constEnd() && !state->freight.isEmpty();
+
+    // What it has now: alias and short versions of each freight.
+    if (hasFreight) {
         QStringList current;
         for (const Freight &freight : state->freight) {
-            QString versions;
-            if (!freight.images.isEmpty())
-                versions = freight.images.first().tag;
-            else if (!freight.commits.isEmpty())
-                versions = freight.commits.first().tag.isEmpty()
-                               ? freight.commits.first().id.left(7)
-                               : freight.commits.first().tag;
-            else if (!freight.charts.isEmpty())
-                versions = freight.charts.first().version;
+            const QString versions = shortVersions(freight);
             current.append(versions.isEmpty() ? freight.alias
                                               : freight.alias + u" \u00b7 "_s + versions);
         }
         lines.append(current.join(u", "_s));
     } else if (!stage.isControlFlow()) {
         lines.append(tr("no freight yet"));
+    }
+
+    // What is happening to it: a promotion running or failed, else its verification and how
+    // long its freight has soaked.
+    if (running != m_runningSteps.constEnd()) {
+        lines.append(tr("promoting: %1").arg(running->alias));
+    } else if (state != m_stageStates.constEnd() && state->lastPromotion &&
+               state->lastPromotion->phase != PromotionPhase::Succeeded) {
+        const PromotionRecord &last = *state->lastPromotion;
+        if (last.phase == PromotionPhase::Running || last.phase == PromotionPhase::Pending)
+            // Run by another Stevedore (or stevedorectl) on this machine.
+            lines.append(tr("promoting: %1")
+                             .arg(last.currentStep.isEmpty() ? PromotionText::phase(last.phase)
+                                                             : last.currentStep));
+        else if (last.currentStep.isEmpty())
+            lines.append(
+                tr("promotion %1: %2").arg(PromotionText::phase(last.phase), last.message));
+        else
+            lines.append(
+                tr("%1 at %2: %3")
+                    .arg(PromotionText::phase(last.phase), last.currentStep, last.message));
+    } else {
+        QStringList parts;
+        if (state != m_stageStates.constEnd() && state->lastVerification)
+            parts.append(verificationText(state->lastVerification->phase));
+        if (hasFreight) {
+            const QDateTime since =
+                state->verifiedSince.isValid() ? state->verifiedSince : state->freightSince;
+            if (since.isValid())
+                parts.append(tr("soaked %1").arg(soakText(since.secsTo(m_now))));
+        }
+        if (!parts.isEmpty())
+            lines.append(parts.join(u" \u00b7 "_s));
     }
 
     QStringList sources;
@@ -94,33 +176,28 @@ QStringList PipelineScene::stageDetails(const Stage &stage) const
                 sources.append(upstream);
         }
     }
-    lines.append(sources.isEmpty() ? tr("no freight requested")
-                                   : tr("from %1").arg(sources.join(QStringLiteral(", "))));
-
-    if (running != m_runningSteps.constEnd()) {
-        lines.append(tr("promoting: %1").arg(running->alias));
-        return lines;
-    }
-    if (state != m_stageStates.constEnd() && state->lastPromotion &&
-        state->lastPromotion->phase != PromotionPhase::Succeeded) {
-        lines.append(tr("promotion %1: %2")
-                         .arg(PromotionText::phase(state->lastPromotion->phase),
-                              state->lastPromotion->message));
-        return lines;
-    }
-    QString promotion;
-    if (stage.isControlFlow()) {
-        promotion = tr("control flow");
-    } else if (stage.promotionTemplate.steps.size() == 1 &&
-               stage.promotionTemplate.steps.first().isTask()) {
-        promotion = tr("task %1").arg(stage.promotionTemplate.steps.first().taskName);
+    QString from = sources.isEmpty() ? tr("no freight requested")
+                                     : tr("from %1").arg(sources.join(QStringLiteral(", ")));
+    if (lines.size() < 2) {
+        // Nothing is happening: the line says how it promotes instead.
+        QString promotion;
+        if (stage.isControlFlow()) {
+            promotion = tr("control flow");
+        } else if (stage.promotionTemplate.steps.size() == 1 &&
+                   stage.promotionTemplate.steps.first().isTask()) {
+            promotion = tr("task %1").arg(stage.promotionTemplate.steps.first().taskName);
+        } else {
+            promotion = tr("%n step(s)", nullptr, int(stage.promotionTemplate.steps.size()));
+        }
+        if (!stage.verification.isEmpty())
+            promotion +=
+                QStringLiteral(" \u00b7 ") +
+                tr("%n check(s)", nullptr, int(stage.verification.analysisTemplates.size()));
+        lines.append(from);
+        lines.append(promotion);
     } else {
-        promotion = tr("%n step(s)", nullptr, int(stage.promotionTemplate.steps.size()));
+        lines.append(from);
     }
-    if (!stage.verification.isEmpty())
-        promotion += QStringLiteral(" \u00b7 ") +
-                     tr("%n check(s)", nullptr, int(stage.verification.analysisTemplates.size()));
-    lines.append(promotion);
     return lines;
 }
 
@@ -132,18 +209,75 @@ void PipelineScene::updateStage(const QString &name)
         return;
     item->setDetails(stageDetails(*stage));
     const auto state = m_stageStates.constFind(name);
-    if (m_runningSteps.contains(name))
+    const bool running = m_runningSteps.contains(name) ||
+                         (state != m_stageStates.constEnd() && state->lastPromotion &&
+                          (state->lastPromotion->phase == PromotionPhase::Running ||
+                           state->lastPromotion->phase == PromotionPhase::Pending));
+    const bool failedPromotion = state != m_stageStates.constEnd() && state->lastPromotion &&
+                                 state->lastPromotion->phase != PromotionPhase::Succeeded &&
+                                 state->lastPromotion->phase != PromotionPhase::Running &&
+                                 state->lastPromotion->phase != PromotionPhase::Pending;
+    if (running)
         item->setIndicator(QColor(0x5a, 0xb4, 0xff));
     else if (state != m_stageStates.constEnd() && state->lastPromotion)
-        item->setIndicator(state->lastPromotion->phase == PromotionPhase::Succeeded
-                               ? QColor(0x3d, 0xd6, 0x8c)
-                               : QColor(0xe5, 0x48, 0x4d));
+        item->setIndicator(failedPromotion ? QColor(0xe5, 0x48, 0x4d) : QColor(0x3d, 0xd6, 0x8c));
     else
         item->setIndicator(QColor());
+
+    // Health: a failed promotion or verification is unhealthy; a successful verification of
+    // what it has is healthy; anything else (running, inconclusive, never verified) is unknown.
+    StageNodeItem::Health health = StageNodeItem::Health::Unknown;
+    QList<double> sparkline;
+    if (state != m_stageStates.constEnd() && state->lastVerification) {
+        const VerificationRun &run = *state->lastVerification;
+        if (run.phase == AnalysisPhase::Successful)
+            health = StageNodeItem::Health::Healthy;
+        else if (run.phase == AnalysisPhase::Failed || run.phase == AnalysisPhase::Error)
+            health = StageNodeItem::Health::Unhealthy;
+        else if (run.phase == AnalysisPhase::Running || run.phase == AnalysisPhase::Pending)
+            health = StageNodeItem::Health::Progressing;
+        if (!run.metrics.isEmpty()) {
+            for (const Measurement &measurement : run.metrics.first().measurements) {
+                if (!measurement.values.isEmpty() && std::isfinite(measurement.values.first()))
+                    sparkline.append(measurement.values.first());
+            }
+        }
+    } else if (state != m_stageStates.constEnd() && state->verifiedSince.isValid()) {
+        health = StageNodeItem::Health::Healthy;
+    }
+    if (failedPromotion)
+        health = StageNodeItem::Health::Unhealthy;
+    else if (running)
+        health = StageNodeItem::Health::Progressing;
+    item->setHealth(health);
+    item->setSparkline(sparkline);
+}
+
+void PipelineScene::setVerificationRun(const VerificationRun &run)
+{
+    auto state = m_stageStates.find(run.stage);
+    if (state == m_stageStates.end()) {
+        StageState fresh;
+        fresh.stage = run.stage;
+        state = m_stageStates.insert(run.stage, fresh);
+    }
+    VerificationRun kept = run;
+    if (kept.metrics.size() > 1)
+        kept.metrics.resize(1);
+    state->lastVerification = std::move(kept);
+    updateStage(run.stage);
+}
+
+void PipelineScene::refreshSoakTimes()
+{
+    m_now = QDateTime::currentDateTimeUtc();
+    for (auto it = m_stages.constBegin(); it != m_stages.constEnd(); ++it)
+        updateStage(it.key());
 }
 
 void PipelineScene::setStageStates(const QList<StageState> &states)
 {
+    m_now = QDateTime::currentDateTimeUtc();
     m_stageStates.clear();
     for (const StageState &state : states)
         m_stageStates.insert(state.stage, state);
@@ -217,14 +351,10 @@ QStringList PipelineScene::warehouseDetails(const Warehouse &warehouse) const
         break;
     case WarehouseStatus::State::Ok:
     case WarehouseStatus::State::Idle: {
-        const auto newest = std::find_if(m_freight.begin(), m_freight.end(), [&](const Freight &f) {
-            return f.origin.name == warehouse.name;
-        });
-        const int count =
-            int(std::count_if(m_freight.begin(), m_freight.end(),
-                              [&](const Freight &f) { return f.origin.name == warehouse.name; }));
-        if (newest != m_freight.end())
-            lines.append(tr("%n freight, newest %1", nullptr, count).arg(newest->alias));
+        const auto summary = m_freightSummaries.constFind(warehouse.name);
+        if (summary != m_freightSummaries.constEnd())
+            lines.append(
+                tr("%n freight, newest %1", nullptr, summary->count).arg(summary->newestAlias));
         else
             lines.append(tr("no freight yet"));
         if (!lastPoll.isEmpty())
@@ -284,9 +414,23 @@ void PipelineScene::setWarehouseStatus(const WarehouseStatus &status)
 
 void PipelineScene::setFreight(const QList<Freight> &freight)
 {
-    m_freight = freight;
+    // One pass over what may be thousands of freight; the nodes need only a summary.
+    m_freightSummaries.clear();
+    for (const Freight &one : freight) {
+        FreightSummary &summary = m_freightSummaries[one.origin.name];
+        if (summary.count++ == 0)
+            summary.newestAlias = one.alias;
+    }
     for (auto it = m_warehouses.constBegin(); it != m_warehouses.constEnd(); ++it)
         updateWarehouse(it.key());
+}
+
+void PipelineScene::addFreight(const Freight &freight)
+{
+    FreightSummary &summary = m_freightSummaries[freight.origin.name];
+    ++summary.count;
+    summary.newestAlias = freight.alias;
+    updateWarehouse(freight.origin.name);
 }
 
 void PipelineScene::setPipeline(const Pipeline &pipeline)
@@ -294,6 +438,7 @@ void PipelineScene::setPipeline(const Pipeline &pipeline)
     clearSelection();
     clear();
     m_nodes.clear();
+    m_matches.clear();
     m_stages.clear();
     m_warehouses.clear();
     m_pipeline = pipeline;
@@ -340,6 +485,8 @@ void PipelineScene::setPipeline(const Pipeline &pipeline)
         updateWarehouse(it.key());
 
     setSceneRect(itemsBoundingRect().adjusted(-60, -60, 60, 60));
+    if (!m_filter.isEmpty())
+        setFilter(m_filter);
 }
 
 StageNodeItem *PipelineScene::stageItem(const QString &name) const

@@ -6,6 +6,11 @@
 #include <QGraphicsSceneDragDropEvent>
 #include <QMimeData>
 #include <QPainter>
+#include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+#include <cmath>
 
 namespace Stevedore {
 
@@ -26,15 +31,87 @@ void StageNodeItem::setDropState(DropState state, const QString &reason)
     update();
 }
 
+void StageNodeItem::setHealth(Health health)
+{
+    if (health == m_health)
+        return;
+    m_health = health;
+    update();
+}
+
+QColor StageNodeItem::healthColor(Health health)
+{
+    switch (health) {
+    case Health::Healthy:
+        return QColor(0x3d, 0xd6, 0x8c);
+    case Health::Unhealthy:
+        return QColor(0xe5, 0x48, 0x4d);
+    case Health::Progressing:
+        return QColor(0x5a, 0xb4, 0xff);
+    case Health::Unknown:
+        break;
+    }
+    return QColor(0x9a, 0xa0, 0xa6);
+}
+
+void StageNodeItem::setSparkline(const QList<double> &values)
+{
+    if (values == m_sparkline)
+        return;
+    m_sparkline = values;
+    update();
+}
+
+namespace {
+constexpr qreal sparklineWidth = 46;
+/// The detail line the verification is on (the second: the first is the freight).
+constexpr int sparklineLine = 1;
+} // namespace
+
+qreal StageNodeItem::detailInset(int line) const
+{
+    return line == sparklineLine && m_sparkline.size() > 1 ? sparklineWidth + 4 : 0;
+}
+
 void StageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
                           QWidget *widget)
 {
     GraphNodeItem::paint(painter, option, widget);
-    if (m_dropState == DropState::None)
-        return;
     const QSizeF size = cardSize();
     const QRectF card(-size.width() / 2, -size.height() / 2, size.width(), size.height());
     painter->setRenderHint(QPainter::Antialiasing);
+
+    // The health stripe, inside the card's left edge.
+    QPainterPath stripe;
+    stripe.addRoundedRect(card, 8, 8);
+    QPainterPath edge;
+    edge.addRect(QRectF(card.left(), card.top(), 5, card.height()));
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(healthColor(m_health));
+    painter->drawPath(stripe.intersected(edge));
+
+    if (m_sparkline.size() > 1 &&
+        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) >= 0.45) {
+        const QRectF line = detailRect(sparklineLine);
+        const QRectF box(line.right() - sparklineWidth, line.top() + 1, sparklineWidth,
+                         line.height() - 2);
+        const auto [low, high] = std::minmax_element(m_sparkline.begin(), m_sparkline.end());
+        const double span = *high - *low > 1e-12 ? *high - *low : 1.0;
+        QPolygonF points;
+        for (qsizetype i = 0; i < m_sparkline.size(); ++i) {
+            const double value = std::isfinite(m_sparkline.at(i)) ? m_sparkline.at(i) : *low;
+            points.append(QPointF(box.left() + box.width() * qreal(i) / (m_sparkline.size() - 1),
+                                  box.bottom() - box.height() * (value - *low) / span));
+        }
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(QColor(0, 0, 0, 60), 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->drawPolyline(points);
+        painter->setPen(QPen(Qt::white, 1.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->drawPolyline(points);
+    }
+
+    if (m_dropState == DropState::None)
+        return;
     if (m_dropState == DropState::Refused) {
         // Faded, with the reason on hover.
         painter->setPen(Qt::NoPen);

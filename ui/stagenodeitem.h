@@ -22,6 +22,16 @@ public:
         Refused, ///< it may not; the tooltip says why
     };
 
+    /// What the stage's last promotion and verification say about it, shown as a stripe
+    /// along the card's left edge.
+    enum class Health
+    {
+        Unknown,     ///< nothing verified yet, or inconclusive
+        Progressing, ///< a promotion or verification is running
+        Healthy,     ///< what it has was verified
+        Unhealthy,   ///< the last promotion or verification failed
+    };
+
     StageNodeItem(const QString &name, const QColor &color, const QStringList &details);
 
     int type() const override { return Type; }
@@ -30,10 +40,19 @@ public:
     void setDropState(DropState state, const QString &reason);
     DropState dropState() const { return m_dropState; }
 
+    void setHealth(Health health);
+    Health health() const { return m_health; }
+    static QColor healthColor(Health health);
+    /// The last verification's first metric, one value per measurement, drawn small on the
+    /// verification line; empty hides it.
+    void setSparkline(const QList<double> &values);
+    const QList<double> &sparkline() const { return m_sparkline; }
+
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 protected:
     QColor fillColor() const override { return m_color; }
+    qreal detailInset(int line) const override;
     void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
     void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
     void dropEvent(QGraphicsSceneDragDropEvent *event) override;
@@ -43,6 +62,8 @@ private:
     DropState m_dropState = DropState::None;
     QString m_dropReason;
     bool m_dragOver = false;
+    Health m_health = Health::Unknown;
+    QList<double> m_sparkline;
 };
 
 } // namespace Stevedore

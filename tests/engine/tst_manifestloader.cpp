@@ -180,6 +180,7 @@ private Q_SLOTS:
     void mergeKeys();
     void mergeKeyProblemsPointAtTheAnchor();
     void crlfKeepsPositionsInLaterDocuments();
+    void longFilesKeepDocumentOrder();
     void otherKindsAreSkipped();
 };
 
@@ -982,6 +983,39 @@ void TestManifestLoader::crlfKeepsPositionsInLaterDocuments()
             uR"(crlf.yaml:23:25: error: "1 hour" is not a valid duration for "requiredSoakTime"; write it like 30s, 5m or 1h30m)"_s}));
     QCOMPARE(pipeline.stages.first().location, (SourceLocation{u"crlf.yaml"_s, 15, 9}));
     QCOMPARE(pipeline.warehouses.first().location, (SourceLocation{u"crlf.yaml"_s, 6, 9}));
+}
+
+void TestManifestLoader::longFilesKeepDocumentOrder()
+{
+    // Enough documents to be parsed on several threads: resources, their locations and the
+    // problems of two broken documents come out as from a file read front to back.
+    QByteArray text = "apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n"
+                      "  name: app\nspec:\n  subscriptions:\n  - image:\n"
+                      "      repoURL: ghcr.io/org/app\n";
+    for (int i = 0; i < 60; ++i) {
+        text += "---\napiVersion: kargo.akuity.io/v1alpha1\nkind: Stage\nmetadata:\n  name: s" +
+                QByteArray::number(i) +
+                "\nspec:\n  requestedFreight:\n  - origin:\n      kind: Warehouse\n"
+                "      name: app\n    sources:\n      direct: true\n";
+        if (i == 20 || i == 45)
+            text += "  bad: [unclosed\n";
+    }
+    const Pipeline pipeline = ManifestLoader::loadText(u"long.yaml"_s, text);
+    QCOMPARE(pipeline.stages.size(), 58);
+    for (qsizetype i = 1; i < pipeline.stages.size(); ++i)
+        QVERIFY(pipeline.stages.at(i).location.line > pipeline.stages.at(i - 1).location.line);
+    QCOMPARE(pipeline.stages.first().name, u"s0"_s);
+    QCOMPARE(pipeline.stages.last().name, u"s59"_s);
+    // Stage documents are 12 lines after the warehouse's 8, and the two broken ones a line more
+    // (they are left out): s21's name is on line 9 + 12 * 21 + 1 + 4.
+    QCOMPARE(pipeline.stages.at(20).name, u"s21"_s);
+    QCOMPARE(pipeline.stages.at(20).location.line, 9 + 12 * 21 + 1 + 4);
+    const QStringList problems = findings(pipeline);
+    QCOMPARE(problems.size(), 2);
+    QVERIFY2(problems.at(0).startsWith(u"long.yaml:%1:"_s.arg(9 + 12 * 20 + 12)),
+             qPrintable(problems.join(u'\n')));
+    QVERIFY2(problems.at(1).startsWith(u"long.yaml:%1:"_s.arg(9 + 12 * 45 + 1 + 12)),
+             qPrintable(problems.join(u'\n')));
 }
 
 void TestManifestLoader::otherKindsAreSkipped()

@@ -276,7 +276,10 @@ private Q_SLOTS:
         panel.resize(900, 200);
         panel.setPipeline(pipeline);
         panel.setFreight(lane(u"api"_s, 5));
-        panel.setStageStates({{u"dev"_s, {makeFreight(u"api"_s, 4)}, {}}});
+        StageState dev;
+        dev.stage = u"dev"_s;
+        dev.freight = {makeFreight(u"api"_s, 4)};
+        panel.setStageStates({dev});
         panel.setMarks({{{u"api000004"_s, {u"dev"_s}}}, {{u"api000003"_s, {u"prod"_s}}}});
         QListView *view = panel.laneView(u"api"_s);
         panel.show();
