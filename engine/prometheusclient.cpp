@@ -196,8 +196,9 @@ Exchange exchange(QNetworkAccessManager &network, const PrometheusQuery &query, 
     // A status line arrived, but the transfer failed after it: a body cut short, one that does
     // not decompress, or redirects without end.
     const int error = int(reply->error());
-    // (UnknownContentError with a 2xx status: Qt could not decode the body.)
-    if ((error > 0 && error < 200) || (error >= 300 && error < 400) ||
+    // (Qt's 3xx codes mirror HTTP 4xx statuses, which the envelope explains; UnknownContentError
+    // with a 2xx status means Qt could not decode the body.)
+    if ((error > 0 && error < 200) || reply->error() == QNetworkReply::ProtocolFailure ||
         (reply->error() == QNetworkReply::UnknownContentError && result.status / 100 == 2) ||
         undecodedBody(*reply, result.body.size())) {
         result.outcome = PrometheusResult::Outcome::Failed;
