@@ -427,6 +427,14 @@
         <source>Prometheus at %1 kept refusing the request</source>
         <translation>Prometheus unter %1 hat die Anfrage wiederholt abgelehnt</translation>
     </message>
+    <message>
+        <source>Prometheus at %1 redirects to %2, another origin: not followed</source>
+        <translation>Prometheus unter %1 leitet auf %2 um, einen anderen Ursprung: nicht gefolgt</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 answered HTTP %2, but %3</source>
+        <translation>Prometheus unter %1 hat mit HTTP %2 geantwortet, aber %3</translation>
+    </message>
 </context>
 <context>
     <name>Promoter</name>
@@ -1136,6 +1144,18 @@
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
+    <message>
+        <source>%1 (insecure)</source>
+        <translation>%1 (unsicher)</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>certificate not verified (insecureSkipTLSVerify)</source>
+        <translation>Zertifikat nicht geprüft (insecureSkipTLSVerify)</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::DiffView</name>
@@ -1613,6 +1633,10 @@ Zum Promoten auf eine Stage ziehen.</translation>
     <message>
         <source>a promotion is running</source>
         <translation>eine Promotion läuft</translation>
+    </message>
+    <message>
+        <source>insecure: TLS certificate not verified for %1</source>
+        <translation>unsicher: TLS-Zertifikat für %1 nicht geprüft</translation>
     </message>
 </context>
 <context>

@@ -425,6 +425,14 @@
         <source>Prometheus at %1 kept refusing the request</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Prometheus at %1 redirects to %2, another origin: not followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 answered HTTP %2, but %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Promoter</name>
@@ -1134,6 +1142,18 @@
         <source>none yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (insecure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate not verified (insecureSkipTLSVerify)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::DiffView</name>
@@ -1608,6 +1628,10 @@ Drag onto a stage to promote it.</source>
     </message>
     <message>
         <source>a promotion is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insecure: TLS certificate not verified for %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
