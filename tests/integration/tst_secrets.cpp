@@ -6,8 +6,9 @@
 // promotes and verifies with every debug log category on; then neither the passwords nor the
 // Authorization values made of them may appear in any file under the state folder (stores with
 // their -wal and -shm files, caches, the .git/config of cached clones and scratch workspaces),
-// in the settings file, or in anything stevedorectl printed, even when it is killed with SIGABRT
-// mid-promotion. The dry-run plan shows the secret masked.
+// in the settings file, or in anything stevedorectl or the app (offscreen, polling the registry)
+// printed, even when stevedorectl is killed with SIGABRT mid-promotion. The dry-run plan shows
+// the secret masked.
 //
 // Runs itself again inside a private D-Bus session with GNOME Keyring, as tst_keychain does.
 
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void realWorkWithRealCredentials();
     void dryRunPlanIsMasked();
     void crashOutputHasNoSecret();
+    void guiOutputHasNoSecret();
     void nothingLeaked();
     void cleanupTestCase();
 
@@ -219,6 +221,9 @@ void TestSecrets::initTestCase()
         m_pipeline + u"/pipeline.yaml"_s,
         (u"apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n  name: guestbook\n"
          "  namespace: k\nspec:\n  subscriptions:\n  - image:\n      repoURL: %1\n---\n"
+         "apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n  name: config\n"
+         "  namespace: k\nspec:\n  subscriptions:\n  - git:\n      repoURL: %2\n"
+         "      branch: main\n---\n"
          "apiVersion: kargo.akuity.io/v1alpha1\nkind: Stage\nmetadata:\n  name: dev\n"
          "  namespace: k\nspec:\n  requestedFreight:\n  - origin:\n      kind: Warehouse\n"
          "      name: guestbook\n    sources:\n      direct: true\n"
@@ -262,17 +267,16 @@ void TestSecrets::realWorkWithRealCredentials()
     const Result discovered = run({u"discover"_s, m_pipeline, u"--json"_s});
     QVERIFY2(discovered.exitCode == 0, discovered.all().constData());
     const QJsonArray freight = QJsonDocument::fromJson(discovered.out).array();
-    QCOMPARE(freight.size(), 1);
-    QCOMPARE(freight.first()
-                 .toObject()
-                 .value(u"images"_s)
-                 .toArray()
-                 .first()
-                 .toObject()
-                 .value(u"tag"_s)
-                 .toString(),
-             u"v1.2.0"_s);
-    m_alias = freight.first().toObject().value(u"alias"_s).toString();
+    QCOMPARE(freight.size(), 2);
+    for (const QJsonValue &value : freight) {
+        const QJsonObject object = value.toObject();
+        if (object.value(u"origin"_s).toObject().value(u"name"_s).toString() != u"guestbook")
+            continue;
+        QCOMPARE(object.value(u"images"_s).toArray().first().toObject().value(u"tag"_s).toString(),
+                 u"v1.2.0"_s);
+        m_alias = object.value(u"alias"_s).toString();
+    }
+    QVERIFY(!m_alias.isEmpty());
     const Result promoted = run(
         {u"promote"_s, m_pipeline, u"--stage"_s, u"dev"_s, u"--freight"_s, m_alias, u"--yes"_s});
     QVERIFY2(promoted.exitCode == 0, promoted.all().constData());
@@ -315,6 +319,42 @@ void TestSecrets::crashOutputHasNoSecret()
     // What the killed dry runs' steps wrote to their workspaces (the secret, by file-write)
     // goes at the next start.
     QCOMPARE(run({u"history"_s, m_pipeline}).exitCode, 0);
+}
+
+void TestSecrets::guiOutputHasNoSecret()
+{
+    // The app opens the pipeline and polls its warehouses with the registry's credentials and
+    // git's credential helper.
+    const QString runtime = m_dir.filePath(u"runtime"_s);
+    QDir().mkpath(runtime);
+    QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QProcessEnvironment env = environment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.insert(u"XDG_RUNTIME_DIR"_s, runtime);
+    const QString report = m_dir.filePath(u"layout.json"_s);
+    // Polls show in the store: the git warehouse's last poll (the image one polls with it).
+    const auto lastPoll = [] {
+        QSqlQuery query(QSqlDatabase::database(u"holder"_s, false));
+        query.exec(u"SELECT polled_at FROM subscription_state WHERE warehouse = 'config'"_s);
+        return query.next() ? query.value(0).toString() : QString();
+    };
+    const QString before = lastPoll();
+    QVERIFY(!before.isEmpty());
+    QProcess gui;
+    gui.setProcessEnvironment(env);
+    gui.setProcessChannelMode(QProcess::MergedChannels);
+    gui.start(QStringLiteral(STEVEDORE_GUI_PATH), {m_pipeline, u"--layout-report"_s, report});
+    QVERIFY(gui.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(report), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(lastPoll() != before, 30000);
+    gui.terminate();
+    if (!gui.waitForFinished(10000)) {
+        gui.kill();
+        gui.waitForFinished();
+    }
+    const QByteArray printed = gui.readAll();
+    QVERIFY(printed.size() > 1000); // the debug logs were on
+    m_everythingPrinted += printed;
 }
 
 void TestSecrets::nothingLeaked()
