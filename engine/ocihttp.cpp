@@ -181,7 +181,10 @@ OciHttp::Exchange OciHttp::exchange(Method method, const QUrl &url, const QList<
             stop(Exchange::Outcome::Cancelled);
         else if (sinceData.elapsed() > m_options.stallTimeout.count() &&
                  undecodedBody(*reply, body.size()))
-            stop(Exchange::Outcome::Failed, transferFailure(*reply, body.size()));
+            // Qt may stop a compressed body it refuses to inflate without a word.
+            stop(Exchange::Outcome::Timeout,
+                 u"no data for %1 s: %2"_s.arg(formatSeconds(m_options.stallTimeout),
+                                               transferFailure(*reply, body.size())));
         else if (sinceData.elapsed() > m_options.stallTimeout.count())
             stop(Exchange::Outcome::Timeout,
                  u"no data for %1 s"_s.arg(formatSeconds(m_options.stallTimeout)));
