@@ -1,6 +1,7 @@
 #include "engine/helmrepository.h"
 
 #include "engine/keychain.h"
+#include "engine/transferfailure.h"
 #include "engine/urlnormalization.h"
 
 #include <QCryptographicHash>
@@ -273,7 +274,7 @@ Response exchange(QNetworkAccessManager &manager, const QNetworkRequest &request
             response.error = u"%1: no answer within %2 s"_s.arg(
                 what, QString::number(double(options.timeout.count()) / 1000.0));
         else
-            response.error = u"%1: %2"_s.arg(what, reply->errorString());
+            response.error = u"%1: %2"_s.arg(what, transferFailure(*reply, response.bytes));
     }
     return response;
 }

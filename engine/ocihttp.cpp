@@ -1,4 +1,5 @@
 #include "engine/ocihttp_p.h"
+#include "engine/transferfailure.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -178,6 +179,12 @@ OciHttp::Exchange OciHttp::exchange(Method method, const QUrl &url, const QList<
     QObject::connect(&ticker, &QTimer::timeout, &loop, [&] {
         if (isCancelled())
             stop(Exchange::Outcome::Cancelled);
+        else if (sinceData.elapsed() > m_options.stallTimeout.count() &&
+                 undecodedBody(*reply, body.size()))
+            // Qt may stop a compressed body it refuses to inflate without a word.
+            stop(Exchange::Outcome::Timeout,
+                 u"no data for %1 s: %2"_s.arg(formatSeconds(m_options.stallTimeout),
+                                               transferFailure(*reply, body.size())));
         else if (sinceData.elapsed() > m_options.stallTimeout.count())
             stop(Exchange::Outcome::Timeout,
                  u"no data for %1 s"_s.arg(formatSeconds(m_options.stallTimeout)));
@@ -206,7 +213,8 @@ OciHttp::Exchange OciHttp::exchange(Method method, const QUrl &url, const QList<
         result.outcome = Exchange::Outcome::Failed;
         result.tls =
             reply->error() == QNetworkReply::SslHandshakeFailedError || !tlsErrors.isEmpty();
-        result.errorText = tlsErrors.isEmpty() ? reply->errorString() : tlsErrors.join(u"; "_s);
+        result.errorText =
+            tlsErrors.isEmpty() ? transferFailure(*reply, body.size()) : tlsErrors.join(u"; "_s);
         return result;
     }
     result.outcome = Exchange::Outcome::Response;

@@ -2,6 +2,7 @@
 
 #include "engine/keychain.h"
 #include "engine/prometheusanswer.h"
+#include "engine/transferfailure.h"
 #include "engine/verification.h"
 
 #include <QElapsedTimer>
@@ -179,6 +180,34 @@ Exchange exchange(QNetworkAccessManager &network, const PrometheusQuery &query, 
         return result;
     }
     result.status = status.toInt();
+    // Redirects are followed on the same origin only: the credentials stay there.
+    const QUrl target = reply->url().resolved(
+        QUrl(QString::fromUtf8(reply->rawHeader("Location")), QUrl::StrictMode));
+    if (result.status / 100 == 3 && reply->hasRawHeader("Location") && target.isValid() &&
+        (reply->error() == QNetworkReply::InsecureRedirectError ||
+         target.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment) !=
+             reply->url().adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment))) {
+        result.outcome = PrometheusResult::Outcome::Failed;
+        result.errorText =
+            PrometheusClient::tr("Prometheus at %1 redirects to %2, another origin: not followed")
+                .arg(displayUrl(query.url), displayUrl(target));
+        return result;
+    }
+    // A status line arrived, but the transfer failed after it: a body cut short, one that does
+    // not decompress, or redirects without end.
+    const int error = int(reply->error());
+    // (Qt's 3xx codes mirror HTTP 4xx statuses, which the envelope explains; UnknownContentError
+    // with a 2xx status means Qt could not decode the body.)
+    if ((error > 0 && error < 200) || reply->error() == QNetworkReply::ProtocolFailure ||
+        (reply->error() == QNetworkReply::UnknownContentError && result.status / 100 == 2) ||
+        undecodedBody(*reply, result.body.size())) {
+        result.outcome = PrometheusResult::Outcome::Failed;
+        result.errorText = PrometheusClient::tr("Prometheus at %1 answered HTTP %2, but %3")
+                               .arg(displayUrl(query.url))
+                               .arg(result.status)
+                               .arg(transferFailure(*reply, result.body.size()));
+        return result;
+    }
     result.outcome = PrometheusResult::Outcome::Ok;
     return result;
 }

@@ -7,11 +7,17 @@
 #include "engine/statepaths.h"
 #include "engine/store.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QLockFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -68,6 +74,17 @@ bool commits(const PromotionPlan &plan)
 QString workspacesDir()
 {
     return StatePaths::root() + u"/workspaces"_s;
+}
+
+bool processRunning(qint64 pid)
+{
+#ifdef Q_OS_UNIX
+    // Signal 0 checks that the process exists without sending anything.
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+#else
+    Q_UNUSED(pid);
+    return true;
+#endif
 }
 
 QString lockPath(const QString &scope, const QString &key)
@@ -128,7 +145,10 @@ PromotionPreview Promoter::dryRun(const Pipeline &pipeline, const Store &store,
         return preview;
 
     QDir().mkpath(workspacesDir());
-    QTemporaryDir workspace(workspacesDir() + u"/dry-run-XXXXXX"_s);
+    // Named after this process: when it dies, recover() in the next one removes what its
+    // steps wrote (secrets included).
+    QTemporaryDir workspace(workspacesDir() +
+                            u"/dry-run-%1-XXXXXX"_s.arg(QCoreApplication::applicationPid()));
     if (!workspace.isValid()) {
         preview.errors.append(tr("cannot create a workspace: %1").arg(workspace.errorString()));
         return preview;
@@ -269,8 +289,15 @@ QStringList Promoter::recover(Store &store)
     }
     const QDir dir(workspacesDir());
     for (const QFileInfo &entry : dir.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (entry.fileName().startsWith(u"dry-run-"))
-            continue; // a QTemporaryDir of a dry run that may still be running
+        if (entry.fileName().startsWith(u"dry-run-")) {
+            // A dry run's QTemporaryDir, `dry-run-<pid>-XXXXXX`: removed once that process
+            // has ended.
+            bool ok = false;
+            const qint64 pid = entry.fileName().section(u'-', 2, 2).toLongLong(&ok);
+            if (ok && pid > 0 && !processRunning(pid))
+                QDir(entry.filePath()).removeRecursively();
+            continue;
+        }
         if (!running.contains(entry.fileName()) && store.promotion(entry.fileName()))
             QDir(entry.filePath()).removeRecursively();
     }

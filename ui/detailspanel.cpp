@@ -18,6 +18,16 @@ namespace {
 
 constexpr int LocationRole = Qt::UserRole + 1;
 
+/// The subscription accepts any TLS certificate (`insecureSkipTLSVerify`; charts have no
+/// such field).
+bool skipsTlsVerification(const Subscription &subscription)
+{
+    return (subscription.kind == Subscription::Kind::Git &&
+            subscription.git.insecureSkipTLSVerify) ||
+           (subscription.kind == Subscription::Kind::Image &&
+            subscription.image.insecureSkipTLSVerify);
+}
+
 QString duration(qint64 ms)
 {
     if (ms <= 0)
@@ -280,6 +290,14 @@ void DetailsPanel::showWarehouse(const Pipeline &pipeline, const QString &name,
             if (!subscription.chart.semverConstraint.isEmpty())
                 row(item, tr("Constraint"), subscription.chart.semverConstraint);
             break;
+        }
+        if (skipsTlsVerification(subscription)) {
+            // A subscription that trusts any certificate says so wherever it is shown.
+            const QColor warning(0xd3, 0x2f, 0x2f);
+            item->setText(0, tr("%1 (insecure)").arg(subscription.kindName()));
+            item->setForeground(0, warning);
+            row(item, tr("TLS"), tr("certificate not verified (insecureSkipTLSVerify)"))
+                ->setForeground(1, warning);
         }
     }
     QTreeWidgetItem *freightSection = section(tr("Freight"));

@@ -19,6 +19,16 @@ namespace Stevedore {
 
 namespace {
 
+/// The subscription accepts any TLS certificate (`insecureSkipTLSVerify`; charts have no
+/// such field).
+bool skipsTlsVerification(const Subscription &subscription)
+{
+    return (subscription.kind == Subscription::Kind::Git &&
+            subscription.git.insecureSkipTLSVerify) ||
+           (subscription.kind == Subscription::Kind::Image &&
+            subscription.image.insecureSkipTLSVerify);
+}
+
 /// The last path component of a repository URL: what people call the repository.
 QString shortRepository(const QString &url)
 {
@@ -403,6 +413,11 @@ void PipelineScene::updateWarehouse(const QString &name)
     QString tip = name;
     if (status != m_statuses.constEnd() && !status->message.isEmpty())
         tip += u'\n' + status->message;
+    for (const Subscription &subscription : warehouse->subscriptions) {
+        if (skipsTlsVerification(subscription))
+            tip += u'\n' +
+                   tr("insecure: TLS certificate not verified for %1").arg(subscription.repoURL());
+    }
     item->setToolTip(tip);
 }
 
@@ -451,6 +466,7 @@ void PipelineScene::setPipeline(const Pipeline &pipeline)
             item = new WarehouseNodeItem(node.name,
                                          warehouse ? warehouseDetails(*warehouse) : QStringList());
             m_warehouses.insert(node.name, item);
+            updateWarehouse(node.name); // its tooltip
         } else {
             const Stage *stage = pipeline.stage(node.name);
             auto *stageItem = new StageNodeItem(node.name, QColor(node.colorHex),

@@ -108,6 +108,8 @@ private Q_SLOTS:
     void render();
     void budgetIsAParameter();
     void parsedExpressionIsReusable();
+    void noFilesEnvironmentOrNetwork_data();
+    void noFilesEnvironmentOrNetwork();
 };
 
 void TestExpression::evaluate_data()
@@ -538,6 +540,49 @@ void TestExpression::parsedExpressionIsReusable()
     QString error;
     QVERIFY(!Expression().evaluate({}, {}, &error).isValid());
     QCOMPARE(error, u"empty expression"_s);
+}
+
+void TestExpression::noFilesEnvironmentOrNetwork_data()
+{
+    // Manifests come from other people's repositories: an expression sees the values it is
+    // given and nothing of the machine. expr-lang's own `$env` is those values, not the process
+    // environment; no builtin opens a file, reads the environment or makes a request.
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("expected");
+    const auto unknown = [](const QString &call, const QString &name) {
+        QTest::newRow(qPrintable(call))
+            << call << u"error: unknown function %1 (column 1)"_s.arg(name);
+    };
+    unknown(u"env(\"HOME\")"_s, u"env"_s);
+    unknown(u"getenv(\"HOME\")"_s, u"getenv"_s);
+    unknown(u"os(\"id\")"_s, u"os"_s);
+    unknown(u"readFile(\"/etc/passwd\")"_s, u"readFile"_s);
+    unknown(u"file(\"/etc/passwd\")"_s, u"file"_s);
+    unknown(u"open(\"/etc/passwd\")"_s, u"open"_s);
+    unknown(u"include(\"/etc/passwd\")"_s, u"include"_s);
+    unknown(u"exec(\"id\")"_s, u"exec"_s);
+    unknown(u"http(\"http://127.0.0.1/\")"_s, u"http"_s);
+    unknown(u"httpGet(\"http://127.0.0.1/\")"_s, u"httpGet"_s);
+    unknown(u"fetch(\"http://127.0.0.1/\")"_s, u"fetch"_s);
+    unknown(u"url(\"http://127.0.0.1/\")"_s, u"url"_s);
+    unknown(u"lookupEnv(\"PATH\")"_s, u"lookupEnv"_s);
+    QTest::newRow("$env.HOME") << u"$env.HOME"_s << u"nil"_s;
+    QTest::newRow("$env[\"PATH\"]") << u"$env[\"PATH\"]"_s << u"nil"_s;
+    QTest::newRow("keys($env) are the given names")
+        << u"keys($env)"_s << uR"(["ctx", "nums", "outputs", "result", "users", "vars"])"_s;
+    QTest::newRow("$HOME is a variable, unset") << u"$HOME"_s << u"nil"_s;
+    QTest::newRow("HOME is a variable, unset") << u"HOME"_s << u"nil"_s;
+    QTest::newRow("a path is a string") << u"\"/etc/passwd\" + \"\""_s << u"\"/etc/passwd\""_s;
+}
+
+void TestExpression::noFilesEnvironmentOrNetwork()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, expected);
+    qputenv("STEVEDORE_EXPRESSION_PROBE", "visible");
+    QCOMPARE(::evaluate(source), expected);
+    QVERIFY(!::evaluate(u"toJSON($env)"_s).contains(u"STEVEDORE_EXPRESSION_PROBE"_s));
+    QVERIFY(!::evaluate(u"toJSON($env)"_s).contains(u"visible"_s));
 }
 
 QTEST_GUILESS_MAIN(TestExpression)

@@ -315,6 +315,27 @@ private Q_SLOTS:
         QCOMPARE(scene.nodeItems().size(), 1);
         QVERIFY(scene.stageItem(QStringLiteral("lonely")));
     }
+
+    void insecureSubscriptionIsMarked()
+    {
+        const Pipeline pipeline = ManifestLoader::loadText(
+            QStringLiteral("warehouses.yaml"),
+            "apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n  name: lax\n"
+            "spec:\n  subscriptions:\n  - image:\n      repoURL: registry.example.com/app\n"
+            "      insecureSkipTLSVerify: true\n---\n"
+            "apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n  name: strict\n"
+            "spec:\n  subscriptions:\n  - git:\n      repoURL: https://git.example.com/app.git\n");
+        QVERIFY(!pipeline.hasErrors());
+        PipelineScene scene;
+        scene.setPipeline(pipeline);
+        QVERIFY(scene.warehouseItem(QStringLiteral("lax"))
+                    ->toolTip()
+                    .contains(QStringLiteral(
+                        "insecure: TLS certificate not verified for registry.example.com/app")));
+        QVERIFY(!scene.warehouseItem(QStringLiteral("strict"))
+                     ->toolTip()
+                     .contains(QStringLiteral("insecure")));
+    }
 };
 
 QTEST_MAIN(TestPipelineScene)
