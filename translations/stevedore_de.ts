@@ -505,6 +505,14 @@
         <source>Prometheus at %1 kept refusing the request</source>
         <translation>Prometheus unter %1 hat die Anfrage wiederholt abgelehnt</translation>
     </message>
+    <message>
+        <source>Prometheus at %1 redirects to %2, another origin: not followed</source>
+        <translation>Prometheus unter %1 leitet auf %2 um, einen anderen Ursprung: nicht gefolgt</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 answered HTTP %2, but %3</source>
+        <translation>Prometheus unter %1 hat mit HTTP %2 geantwortet, aber %3</translation>
+    </message>
 </context>
 <context>
     <name>Promoter</name>
@@ -997,6 +1005,101 @@
     </message>
 </context>
 <context>
+    <name>Stevedore::AssembleFreightDialog</name>
+    <message>
+        <source>Git</source>
+        <translation>Git</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Built</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Assemble Freight from %1</source>
+        <translation>Freight aus %1 zusammenstellen</translation>
+    </message>
+    <message>
+        <source>Pick one discovered artifact for each subscription of &lt;b&gt;%1&lt;/b&gt;. Only what discovery has stored can be picked.</source>
+        <translation>Wählen Sie für jedes Abonnement von &lt;b&gt;%1&lt;/b&gt; ein gefundenes Artefakt. Wählbar ist nur, was die Erkennung gespeichert hat.</translation>
+    </message>
+    <message>
+        <source>Reading the stored candidates…</source>
+        <translation>Die gespeicherten Kandidaten werden gelesen…</translation>
+    </message>
+    <message>
+        <source>&amp;Assemble</source>
+        <translation>&amp;Zusammenstellen</translation>
+    </message>
+    <message>
+        <source>Assembling…</source>
+        <translation>Wird zusammengestellt…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing discovered yet: refresh the warehouse first.</source>
+        <translation>Noch nichts gefunden: Aktualisieren Sie zuerst das Warehouse.</translation>
+    </message>
+    <message>
+        <source>The local store has nothing for this warehouse.</source>
+        <translation>Der lokale Speicher enthält nichts für dieses Warehouse.</translation>
+    </message>
+    <message>
+        <source>Every subscription needs a discovered artifact to pick.</source>
+        <translation>Jedes Abonnement braucht ein gefundenes Artefakt zur Auswahl.</translation>
+    </message>
+    <message>
+        <source>Pick one artifact per subscription (the newest is selected).</source>
+        <translation>Wählen Sie ein Artefakt pro Abonnement (das neueste ist ausgewählt).</translation>
+    </message>
+    <message>
+        <source>Assembled new freight %1 (%2).</source>
+        <translation>Neue Freight %1 (%2) zusammengestellt.</translation>
+    </message>
+    <message>
+        <source>These artifacts are already freight %1: nothing new was stored.</source>
+        <translation>Diese Artefakte sind bereits Freight %1: Es wurde nichts Neues gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not assemble the freight: %1</source>
+        <translation>Die Freight konnte nicht zusammengestellt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::CredentialsPage</name>
     <message>
         <source>Registry</source>
@@ -1380,6 +1483,18 @@
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
+    <message>
+        <source>%1 (insecure)</source>
+        <translation>%1 (unsicher)</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>certificate not verified (insecureSkipTLSVerify)</source>
+        <translation>Zertifikat nicht geprüft (insecureSkipTLSVerify)</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::DiffView</name>
@@ -1394,6 +1509,14 @@
     <message>
         <source>binary</source>
         <translation>binär</translation>
+    </message>
+    <message>
+        <source>&amp;Unified</source>
+        <translation>&amp;Einheitlich</translation>
+    </message>
+    <message>
+        <source>&amp;Side by Side</source>
+        <translation>&amp;Nebeneinander</translation>
     </message>
 </context>
 <context>
@@ -1417,19 +1540,165 @@
         <source>cannot create the demo: %1</source>
         <translation>Die Demo kann nicht erstellt werden: %1</translation>
     </message>
+    <message>
+        <source>the local store is not available</source>
+        <translation>der lokale Speicher ist nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::FreightCardDelegate</name>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>approved %1</source>
+        <translation>freigegeben %1</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::FreightComparisonDialog</name>
+    <message>
+        <source>Compare Freight</source>
+        <translation>Freight vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation>%1 mit %2 vergleichen</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::FreightComparisonView</name>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>%1: the same commit</source>
+        <translation>%1: derselbe Commit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n commit(s) added from %2 to %3</source>
+        <translation>
+            <numerusform>%1: %n Commit von %2 bis %3 hinzugekommen</numerusform>
+            <numerusform>%1: %n Commits von %2 bis %3 hinzugekommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: going back from %2 to %3 leaves out %n commit(s)</source>
+        <translation>
+            <numerusform>%1: der Schritt zurück von %2 auf %3 lässt %n Commit weg</numerusform>
+            <numerusform>%1: der Schritt zurück von %2 auf %3 lässt %n Commits weg</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 and %3 are not ancestors of each other; %n commit(s) only in %3</source>
+        <translation>
+            <numerusform>%1: %2 und %3 stammen nicht voneinander ab; %n Commit nur in %3</numerusform>
+            <numerusform>%1: %2 und %3 stammen nicht voneinander ab; %n Commits nur in %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not in the local git cache: refresh its warehouse to see the commits</source>
+        <translation>%1 ist nicht im lokalen Git-Cache: Aktualisieren Sie sein Warehouse, um die Commits zu sehen</translation>
+    </message>
+    <message>
+        <source>%1: a commit is not in the local clone (%2)</source>
+        <translation>%1: ein Commit fehlt im lokalen Klon (%2)</translation>
+    </message>
+    <message>
+        <source>Artifact</source>
+        <translation>Artefakt</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2 (%3): %n artifact(s) changed</source>
+        <translation>
+            <numerusform>%1 → %2 (%3): %n Artefakt geändert</numerusform>
+            <numerusform>%1 → %2 (%3): %n Artefakte geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… more commits not shown</source>
+        <translation>… weitere Commits nicht angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::FreightLaneModel</name>
+    <message>
+        <source>Drag onto a stage to promote it.</source>
+        <translation>Auf eine Stage ziehen, um sie dorthin zu befördern.</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::FreightPanel</name>
-    <message>
-        <source>in %1</source>
-        <translation>in %1</translation>
-    </message>
-    <message>
-        <source>%1
-Drag onto a stage to promote it.</source>
-        <translation>%1
-Zum Promoten auf eine Stage ziehen.</translation>
-    </message>
     <message>
         <source>&amp;Promote to</source>
         <translation>&amp;Promoten nach</translation>
@@ -1437,6 +1706,88 @@ Zum Promoten auf eine Stage ziehen.</translation>
     <message>
         <source>&amp;Approve for</source>
         <translation>&amp;Genehmigen für</translation>
+    </message>
+    <message>
+        <source>No freight matches</source>
+        <translation>Keine Freight passt</translation>
+    </message>
+    <message>
+        <source>No freight yet</source>
+        <translation>Noch keine Freight</translation>
+    </message>
+    <message>
+        <source>Filter freight: alias, version, commit</source>
+        <translation>Freight filtern: Alias, Version, Commit</translation>
+    </message>
+    <message>
+        <source>Highlight Changes</source>
+        <translation>Änderungen hervorheben</translation>
+    </message>
+    <message>
+        <source>Mark the artifacts that changed from the previous freight of the same warehouse</source>
+        <translation>Die Artefakte markieren, die sich gegenüber der vorigen Freight desselben Warehouse geändert haben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n freight</source>
+        <translation>
+            <numerusform>%n Freight</numerusform>
+            <numerusform>%n Freight</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Warehouse %1</source>
+        <translation>Warehouse %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 freight</source>
+        <translation>%1 von %2 Freight</translation>
+    </message>
+    <message>
+        <source>Copy &amp;ID</source>
+        <translation>&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy A&amp;lias</source>
+        <translation>A&amp;lias kopieren</translation>
+    </message>
+    <message>
+        <source>Compare with Pre&amp;vious</source>
+        <translation>Mit &amp;Vorheriger vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Selected</source>
+        <translation>Ausgewählte &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with</source>
+        <translation>Vergleichen &amp;mit</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::HistoryPanel</name>
+    <message>
+        <source>Select a promotion or a step to see its details.</source>
+        <translation>Eine Promotion oder einen Schritt wählen, um die Einzelheiten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Select a stage to see its promotions.</source>
+        <translation>Eine Stage wählen, um ihre Promotions zu sehen.</translation>
+    </message>
+    <message>
+        <source>Promotions of &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Promotions von &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; has had no promotions.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; hatte noch keine Promotions.</translation>
+    </message>
+    <message>
+        <source>Promotions of &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>Promotions von &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +2028,54 @@ Zum Promoten auf eine Stage ziehen.</translation>
     <message>
         <source>Ctrl+F1</source>
         <translation>Ctrl+F1</translation>
+    </message>
+    <message>
+        <source>Assemble &amp;Freight…</source>
+        <translation>&amp;Freight zusammenstellen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation>Offline-Betrieb</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline seit %1</translation>
+    </message>
+    <message>
+        <source>Everything shown comes from the local store; reviews use the cached clones. Promoting and verifying need the network.</source>
+        <translation>Alles Angezeigte stammt aus dem lokalen Speicher; Prüfungen nutzen die zwischengespeicherten Klone. Befördern und Verifizieren brauchen das Netz.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Working offline:&lt;/b&gt; nothing is polled. %1</source>
+        <translation>&lt;b&gt;Offline-Betrieb:&lt;/b&gt; es wird nichts abgefragt. %1</translation>
+    </message>
+    <message>
+        <source>&amp;Go Online</source>
+        <translation>&amp;Online gehen</translation>
+    </message>
+    <message>
+        <source>Poll the warehouses again</source>
+        <translation>Die Warehouses wieder abfragen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1:&lt;/b&gt; no remote has answered. %2 Polling resumes by itself when the network is back.</source>
+        <translation>&lt;b&gt;%1:&lt;/b&gt; kein Remote hat geantwortet. %2 Die Abfragen laufen von selbst weiter, sobald das Netz zurück ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Now</source>
+        <translation>&amp;Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Poll every warehouse now</source>
+        <translation>Jetzt jedes Warehouse abfragen</translation>
+    </message>
+    <message>
+        <source>%1 makes its freight automatically (freightCreationPolicy: Automatic)</source>
+        <translation>%1 erstellt seine Freight automatisch (freightCreationPolicy: Automatic)</translation>
     </message>
 </context>
 <context>
@@ -1950,6 +2349,10 @@ Zum Promoten auf eine Stage ziehen.</translation>
         <source>soaked %1</source>
         <translation>verweilt seit %1</translation>
     </message>
+    <message>
+        <source>insecure: TLS certificate not verified for %1</source>
+        <translation>unsicher: TLS-Zertifikat für %1 nicht geprüft</translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::PipelineView</name>
@@ -2055,6 +2458,104 @@ Open a folder of Kargo manifests with File → Open.</source>
     <message>
         <source>The promotion to %1 %2</source>
         <translation>Promotion nach %1: %2</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::PromotionHistoryModel</name>
+    <message>
+        <source>Promotion %1 of freight %2</source>
+        <translation>Promotion %1 der Freight %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 after %n attempts</source>
+        <translation>
+            <numerusform>%1 nach %n Versuch</numerusform>
+            <numerusform>%1 nach %n Versuchen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Config:</source>
+        <translation>Konfiguration:</translation>
+    </message>
+    <message>
+        <source>Outputs:</source>
+        <translation>Ausgaben:</translation>
+    </message>
+    <message>
+        <source>Log:</source>
+        <translation>Protokoll:</translation>
+    </message>
+    <message>
+        <source>Promotion %1</source>
+        <translation>Promotion %1</translation>
+    </message>
+    <message>
+        <source>Freight: %1 (%2)</source>
+        <translation>Freight: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Phase: %1</source>
+        <translation>Phase: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Finished: %1 (%2)</source>
+        <translation>Beendet: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>Meldung: %1</translation>
+    </message>
+    <message>
+        <source>Steps not runnable here were skipped.</source>
+        <translation>Hier nicht ausführbare Schritte wurden übersprungen.</translation>
+    </message>
+    <message>
+        <source>Landed:</source>
+        <translation>Angekommen:</translation>
+    </message>
+    <message>
+        <source> (tag %1)</source>
+        <translation> (Tag %1)</translation>
+    </message>
+    <message>
+        <source>Freight / Step</source>
+        <translation>Freight / Schritt</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
     </message>
 </context>
 <context>
@@ -2182,6 +2683,18 @@ Open a folder of Kargo manifests with File → Open.</source>
     <message>
         <source>The promotion %1: %2</source>
         <translation>Promotion %1: %2</translation>
+    </message>
+    <message>
+        <source>Freight Changes</source>
+        <translation>Freight-Änderungen</translation>
+    </message>
+    <message>
+        <source>%1: the promotion pushes to a remote repository.</source>
+        <translation>%1: die Promotion pusht in ein entferntes Repository.</translation>
+    </message>
+    <message>
+        <source>%1. The review works from the local cache; promoting needs the network to push.</source>
+        <translation>%1. Die Prüfung arbeitet mit dem lokalen Zwischenspeicher; zum Befördern braucht es das Netz für den Push.</translation>
     </message>
 </context>
 <context>
@@ -2382,6 +2895,10 @@ Open a folder of Kargo manifests with File → Open.</source>
     <message>
         <source>This stage has no verification</source>
         <translation>Diese Stage hat keine Verifizierung</translation>
+    </message>
+    <message>
+        <source>%1: verifying queries Prometheus over the network</source>
+        <translation>%1: die Verifikation fragt Prometheus über das Netz ab</translation>
     </message>
 </context>
 <context>

@@ -503,6 +503,14 @@
         <source>Prometheus at %1 kept refusing the request</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Prometheus at %1 redirects to %2, another origin: not followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 answered HTTP %2, but %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Promoter</name>
@@ -995,6 +1003,101 @@
     </message>
 </context>
 <context>
+    <name>Stevedore::AssembleFreightDialog</name>
+    <message>
+        <source>Git</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assemble Freight from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick one discovered artifact for each subscription of &lt;b&gt;%1&lt;/b&gt;. Only what discovery has stored can be picked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the stored candidates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assemble</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assembling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing discovered yet: refresh the warehouse first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store has nothing for this warehouse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every subscription needs a discovered artifact to pick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick one artifact per subscription (the newest is selected).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assembled new freight %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These artifacts are already freight %1: nothing new was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not assemble the freight: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Stevedore::CredentialsPage</name>
     <message>
         <source>Registry</source>
@@ -1378,6 +1481,18 @@
         <source>none yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (insecure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate not verified (insecureSkipTLSVerify)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::DiffView</name>
@@ -1391,6 +1506,14 @@
     </message>
     <message>
         <source>binary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Side by Side</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1415,24 +1538,253 @@
         <source>cannot create the demo: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the local store is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::FreightCardDelegate</name>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::FreightComparisonDialog</name>
+    <message>
+        <source>Compare Freight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::FreightComparisonView</name>
+    <message>
+        <source>Commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the same commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n commit(s) added from %2 to %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: going back from %2 to %3 leaves out %n commit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 and %3 are not ancestors of each other; %n commit(s) only in %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not in the local git cache: refresh its warehouse to see the commits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a commit is not in the local clone (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artifact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2 (%3): %n artifact(s) changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… more commits not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::FreightLaneModel</name>
+    <message>
+        <source>Drag onto a stage to promote it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::FreightPanel</name>
-    <message>
-        <source>in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-Drag onto a stage to promote it.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>&amp;Promote to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Approve for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No freight matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No freight yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter freight: alias, version, commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlight Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the artifacts that changed from the previous freight of the same warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n freight</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 freight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy A&amp;lias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with Pre&amp;vious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare &amp;with</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::HistoryPanel</name>
+    <message>
+        <source>Select a promotion or a step to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a stage to see its promotions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotions of &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; has had no promotions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotions of &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1673,6 +2025,54 @@ Drag onto a stage to promote it.</source>
     </message>
     <message>
         <source>Ctrl+F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assemble &amp;Freight…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything shown comes from the local store; reviews use the cached clones. Promoting and verifying need the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Working offline:&lt;/b&gt; nothing is polled. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll the warehouses again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1:&lt;/b&gt; no remote has answered. %2 Polling resumes by itself when the network is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll every warehouse now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 makes its freight automatically (freightCreationPolicy: Automatic)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1946,6 +2346,10 @@ Drag onto a stage to promote it.</source>
         <source>soaked %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>insecure: TLS certificate not verified for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::PipelineView</name>
@@ -2049,6 +2453,104 @@ Open a folder of Kargo manifests with File → Open.</source>
     </message>
     <message>
         <source>The promotion to %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stevedore::PromotionHistoryModel</name>
+    <message>
+        <source>Promotion %1 of freight %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 after %n attempts</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Config:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outputs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freight: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps not runnable here were skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (tag %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freight / Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2176,6 +2678,18 @@ Open a folder of Kargo manifests with File → Open.</source>
     </message>
     <message>
         <source>The promotion %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freight Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the promotion pushes to a remote repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. The review works from the local cache; promoting needs the network to push.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2376,6 +2890,10 @@ Open a folder of Kargo manifests with File → Open.</source>
     </message>
     <message>
         <source>This stage has no verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: verifying queries Prometheus over the network</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
