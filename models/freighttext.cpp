@@ -45,6 +45,18 @@ QList<ArtifactLabel> artifacts(const Freight &freight)
     return labels;
 }
 
+QString firstVersion(const Freight &freight)
+{
+    if (!freight.images.isEmpty())
+        return freight.images.first().tag;
+    if (!freight.commits.isEmpty())
+        return freight.commits.first().tag.isEmpty() ? freight.commits.first().id.left(7)
+                                                     : freight.commits.first().tag;
+    if (!freight.charts.isEmpty())
+        return freight.charts.first().version;
+    return {};
+}
+
 QString versions(const Freight &freight, const QString &separator)
 {
     QStringList texts;

@@ -23,6 +23,9 @@ namespace FreightText {
 QList<ArtifactLabel> artifacts(const Freight &freight);
 /// The short texts of every artifact, joined by @p separator.
 QString versions(const Freight &freight, const QString &separator = QStringLiteral(", "));
+/// The version of the first artifact (an image's tag, a commit's tag or short id, a chart's
+/// version): what a graph node has room for.
+QString firstVersion(const Freight &freight);
 /// The last part of a repository URL, without `.git`.
 QString repositoryName(const QString &repoURL);
 

@@ -21,6 +21,7 @@ public:
     bool highlightChanges() const { return m_highlightChanges; }
     /// Cards of a lane are the same height: room for this many artifact lines.
     void setArtifactLines(int lines) { m_artifactLines = std::max(1, lines); }
+    int artifactLines() const { return m_artifactLines; }
     int cardHeight(const QFont &font) const;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,

@@ -134,6 +134,7 @@ FreightPanel::FreightPanel(QWidget *parent)
     layout->setSpacing(2);
     layout->addLayout(bar);
     layout->addWidget(scroll, 1);
+    setArtifactLines(1);
     updateCount();
 }
 
@@ -192,8 +193,7 @@ FreightPanel::Lane *FreightPanel::lane(const QString &warehouse)
     lane->view->setObjectName(u"freightLane:"_s + warehouse);
     lane->view->setModel(lane->model);
     lane->view->setItemDelegate(m_delegate);
-    lane->view->setFixedHeight(m_delegate->cardHeight(font()) +
-                               lane->view->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
+    lane->view->setFixedHeight(laneHeight());
     connect(lane->view, &QWidget::customContextMenuRequested, this,
             [this, view = lane->view](const QPoint &position) { showMenu(view, position); });
     connect(lane->view->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -228,11 +228,7 @@ void FreightPanel::setFreight(const QList<Freight> &freight)
             lines = std::max<int>(lines,
                                   int(one.commits.size() + one.images.size() + one.charts.size()));
     }
-    m_delegate->setArtifactLines(lines);
-    for (const auto &each : m_lanes)
-        each->view->setFixedHeight(m_delegate->cardHeight(font()) +
-                                   each->view->style()->pixelMetric(QStyle::PM_ScrollBarExtent) +
-                                   4);
+    setArtifactLines(lines);
     updateCount();
 }
 
@@ -243,13 +239,8 @@ void FreightPanel::addFreight(const Freight &freight)
     m_byId.insert(freight.id, freight);
     lane(freight.origin.name)->model->addFreight(freight);
     const int lines = int(freight.commits.size() + freight.images.size() + freight.charts.size());
-    if (lines > 1) {
-        m_delegate->setArtifactLines(lines);
-        for (const auto &each : m_lanes)
-            each->view->setFixedHeight(
-                m_delegate->cardHeight(font()) +
-                each->view->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
-    }
+    if (lines > m_delegate->artifactLines())
+        setArtifactLines(lines);
     updateCount();
 }
 
@@ -348,11 +339,23 @@ QWidget *FreightPanel::firstLaneView() const
     return m_lanes.empty() ? nullptr : m_lanes.front()->view;
 }
 
+int FreightPanel::laneHeight() const
+{
+    return m_delegate->cardHeight(font()) + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4;
+}
+
+void FreightPanel::setArtifactLines(int lines)
+{
+    m_delegate->setArtifactLines(lines);
+    for (const auto &each : m_lanes)
+        each->view->setFixedHeight(laneHeight());
+    // However the dock is sized, one lane of cards stays in view.
+    setMinimumHeight(sizeHint().height());
+}
+
 QSize FreightPanel::sizeHint() const
 {
-    const int lane =
-        m_delegate->cardHeight(font()) + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4;
-    return {QWidget::sizeHint().width(), m_filter->sizeHint().height() + 8 + lane};
+    return {QWidget::sizeHint().width(), m_filter->sizeHint().height() + 8 + laneHeight()};
 }
 
 void FreightPanel::updateCount()

@@ -71,6 +71,9 @@ private:
     Lane *lane(const QString &warehouse);
     void clearLanes();
     void updateCount();
+    int laneHeight() const;
+    /// Cards get room for @p lines artifacts, in every lane.
+    void setArtifactLines(int lines);
     void showMenu(QListView *view, const QPoint &position);
 
     QLineEdit *m_filter;

@@ -698,9 +698,20 @@ void MainWindow::writeLayoutReport()
                          {QStringLiteral("width"), onScreen.width()},
                          {QStringLiteral("height"), onScreen.height()},
                          {QStringLiteral("visible"), visible}};
-        if (item->type() == StageNodeItem::Type)
+        if (item->type() == StageNodeItem::Type) {
             node.insert(QStringLiteral("color"),
                         static_cast<StageNodeItem *>(item)->color().name());
+            // Where its freight is dragged from.
+            const QRect line =
+                m_view->mapFromScene(item->mapRectToScene(StageNodeItem::freightLineRect()))
+                    .boundingRect();
+            const QPoint lineTopLeft = m_view->viewport()->mapToGlobal(line.topLeft());
+            node.insert(QStringLiteral("freightLine"),
+                        QJsonObject{{QStringLiteral("x"), lineTopLeft.x()},
+                                    {QStringLiteral("y"), lineTopLeft.y()},
+                                    {QStringLiteral("width"), line.width()},
+                                    {QStringLiteral("height"), line.height()}});
+        }
         nodes.append(node);
     }
     const QWidget *freightList = m_promotions->freightPanel()->firstLaneView();

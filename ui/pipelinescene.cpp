@@ -1,12 +1,16 @@
 #include "ui/pipelinescene.h"
 
 #include "engine/pipelinegraph.h"
+#include "models/freighttext.h"
 #include "ui/edgeitem.h"
+#include "ui/freightmime.h"
 #include "ui/graphlayout.h"
 #include "ui/promotiontext.h"
 #include "ui/stagenodeitem.h"
 #include "ui/warehousenodeitem.h"
 
+#include <QDrag>
+#include <QWidget>
 #include <QLocale>
 #include <QTimer>
 #include <QUrl>
@@ -55,18 +59,6 @@ QString firstError(const Warehouse &warehouse, const QString &message)
 }
 
 /// The versions a card has room for: the first artifact's tag, short commit or chart version.
-QString shortVersions(const Freight &freight)
-{
-    if (!freight.images.isEmpty())
-        return freight.images.first().tag;
-    if (!freight.commits.isEmpty())
-        return freight.commits.first().tag.isEmpty() ? freight.commits.first().id.left(7)
-                                                     : freight.commits.first().tag;
-    if (!freight.charts.isEmpty())
-        return freight.charts.first().version;
-    return {};
-}
-
 /// The last verification's phase, as a card says it.
 QString verificationText(AnalysisPhase phase)
 {
@@ -135,7 +127,7 @@ QStringList PipelineScene::stageDetails(const Stage &stage) const
     if (hasFreight) {
         QStringList current;
         for (const Freight &freight : state->freight) {
-            const QString versions = shortVersions(freight);
+            const QString versions = FreightText::firstVersion(freight);
             current.append(versions.isEmpty() ? freight.alias
                                               : freight.alias + u" \u00b7 "_s + versions);
         }
@@ -219,6 +211,9 @@ void PipelineScene::updateStage(const QString &name)
         return;
     item->setDetails(stageDetails(*stage));
     const auto state = m_stageStates.constFind(name);
+    item->setCurrentFreight(state != m_stageStates.constEnd() && !state->freight.isEmpty()
+                                ? state->freight.first().id
+                                : QString());
     const bool running = m_runningSteps.contains(name) ||
                          (state != m_stageStates.constEnd() && state->lastPromotion &&
                           (state->lastPromotion->phase == PromotionPhase::Running ||
@@ -333,6 +328,15 @@ void PipelineScene::clearDropVerdicts()
 void PipelineScene::dropFreight(const QString &stage, const QString &freightId)
 {
     Q_EMIT freightDropped(stage, freightId);
+}
+
+void PipelineScene::dragFreight(const QString &fromStage, const QString &freightId, QWidget *source)
+{
+    Q_EMIT freightDragStarted(fromStage, freightId);
+    auto *drag = new QDrag(source ? static_cast<QObject *>(source) : this);
+    drag->setMimeData(FreightMime::create(freightId));
+    drag->exec(Qt::CopyAction);
+    Q_EMIT freightDragFinished();
 }
 
 QStringList PipelineScene::warehouseDetails(const Warehouse &warehouse) const

@@ -28,7 +28,10 @@ namespace {
 void writeReviewReport(const QString &path, const PromotionReviewDialog &dialog,
                        const PromotionPreview &preview)
 {
-    const QRect button = dialog.promoteButtonGeometry();
+    const auto rect = [](const QRect &r) {
+        return QJsonObject{
+            {u"x"_s, r.x()}, {u"y"_s, r.y()}, {u"width"_s, r.width()}, {u"height"_s, r.height()}};
+    };
     QJsonArray steps;
     for (const StepResult &step : preview.result.steps)
         steps.append(QJsonObject{{u"alias"_s, step.alias}, {u"status"_s, toString(step.status)}});
@@ -40,10 +43,8 @@ void writeReviewReport(const QString &path, const PromotionReviewDialog &dialog,
                         {u"files"_s, QJsonArray::fromStringList(dialog.diffView()->files())},
                         {u"identity"_s, preview.identity},
                         {u"promoteEnabled"_s, dialog.canPromote()},
-                        {u"promoteButton"_s, QJsonObject{{u"x"_s, button.x()},
-                                                         {u"y"_s, button.y()},
-                                                         {u"width"_s, button.width()},
-                                                         {u"height"_s, button.height()}}},
+                        {u"promoteButton"_s, rect(dialog.promoteButtonGeometry())},
+                        {u"closeButton"_s, rect(dialog.closeButtonGeometry())},
                         {u"steps"_s, steps}})
             .toJson();
     (void)QtConcurrent::run([path, json] {
@@ -95,6 +96,16 @@ PromotionController::PromotionController(QMainWindow *window, PipelineScene *sce
         m_service->checkAvailability(id);
     });
     connect(m_panel, &FreightPanel::dragFinished, this, [this] {
+        m_dragging.clear();
+        m_scene->clearDropVerdicts();
+    });
+    // Freight dragged from a stage's node onwards, to a downstream stage.
+    connect(m_scene, &PipelineScene::freightDragStarted, this,
+            [this](const QString &, const QString &id) {
+                m_dragging = id;
+                m_service->checkAvailability(id);
+            });
+    connect(m_scene, &PipelineScene::freightDragFinished, this, [this] {
         m_dragging.clear();
         m_scene->clearDropVerdicts();
     });

@@ -253,6 +253,11 @@ QRect PromotionReviewDialog::promoteButtonGeometry() const
     return QRect(m_promote->mapToGlobal(QPoint(0, 0)), m_promote->size());
 }
 
+QRect PromotionReviewDialog::closeButtonGeometry() const
+{
+    return QRect(m_cancel->mapToGlobal(QPoint(0, 0)), m_cancel->size());
+}
+
 void PromotionReviewDialog::setNetworkUnavailable(const QString &reason)
 {
     m_networkUnavailable = reason;

@@ -43,6 +43,8 @@ public:
     void setNetworkUnavailable(const QString &reason);
     /// Where the Promote button is on the screen (for automation).
     QRect promoteButtonGeometry() const;
+    /// Where the Cancel (later Close) button is on the screen (for automation).
+    QRect closeButtonGeometry() const;
 
 public Q_SLOTS:
     void setPreview(const Stevedore::PromotionPreview &preview);

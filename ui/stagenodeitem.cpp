@@ -3,7 +3,10 @@
 #include "ui/freightmime.h"
 #include "ui/pipelinescene.h"
 
+#include <QApplication>
 #include <QGraphicsSceneDragDropEvent>
+#include <QGraphicsSceneHoverEvent>
+#include <QGraphicsSceneMouseEvent>
 #include <QMimeData>
 #include <QPainter>
 #include <QPainterPath>
@@ -19,6 +22,62 @@ StageNodeItem::StageNodeItem(const QString &name, const QColor &color, const QSt
     , m_color(color)
 {
     setAcceptDrops(true);
+    setAcceptHoverEvents(true);
+}
+
+void StageNodeItem::setCurrentFreight(const QString &freightId)
+{
+    m_currentFreight = freightId;
+    if (freightId.isEmpty())
+        unsetCursor();
+}
+
+QRectF StageNodeItem::freightLineRect()
+{
+    return detailRect(0);
+}
+
+void StageNodeItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    m_freightPressed = event->button() == Qt::LeftButton && !m_currentFreight.isEmpty() &&
+                       freightLineRect().contains(event->pos());
+    GraphNodeItem::mousePressEvent(event);
+}
+
+void StageNodeItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!m_freightPressed) {
+        GraphNodeItem::mouseMoveEvent(event);
+        return;
+    }
+    // The card stays where it is: what moves is its freight, towards another stage.
+    const QPoint moved = event->screenPos() - event->buttonDownScreenPos(Qt::LeftButton);
+    if (moved.manhattanLength() < QApplication::startDragDistance())
+        return;
+    m_freightPressed = false;
+    if (auto *pipelineScene = qobject_cast<PipelineScene *>(scene()))
+        pipelineScene->dragFreight(name(), m_currentFreight, event->widget());
+}
+
+void StageNodeItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    m_freightPressed = false;
+    GraphNodeItem::mouseReleaseEvent(event);
+}
+
+void StageNodeItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+{
+    if (!m_currentFreight.isEmpty() && freightLineRect().contains(event->pos()))
+        setCursor(Qt::OpenHandCursor);
+    else
+        unsetCursor();
+    GraphNodeItem::hoverMoveEvent(event);
+}
+
+void StageNodeItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+{
+    unsetCursor();
+    GraphNodeItem::hoverLeaveEvent(event);
 }
 
 void StageNodeItem::setDropState(DropState state, const QString &reason)

@@ -48,6 +48,14 @@ public:
     void setSparkline(const QList<double> &values);
     const QList<double> &sparkline() const { return m_sparkline; }
 
+    /// The freight the stage has (its first origin's), which can be dragged from the card's
+    /// first line onto another stage; empty when it has none.
+    void setCurrentFreight(const QString &freightId);
+    QString currentFreight() const { return m_currentFreight; }
+    /// Where that line is, in item coordinates: pressing there drags the freight instead of
+    /// moving the card.
+    static QRectF freightLineRect();
+
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 protected:
@@ -56,12 +64,19 @@ protected:
     void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
     void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
     void dropEvent(QGraphicsSceneDragDropEvent *event) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
     QColor m_color;
     DropState m_dropState = DropState::None;
     QString m_dropReason;
     bool m_dragOver = false;
+    QString m_currentFreight;
+    bool m_freightPressed = false; ///< pressed on the freight line: a drag may start
     Health m_health = Health::Unknown;
     QList<double> m_sparkline;
 };

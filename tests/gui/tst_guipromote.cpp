@@ -2,8 +2,9 @@
 // `stevedore` starts on its embedded demo (local git repositories, no servers), discovers the
 // demo application's release, and xdotool drags that freight from the Freight dock onto `dev`
 // (a real XDND drag). The review shows the dry run's diff; a click on Promote; the commit
-// lands in the local GitOps repository as the test's git identity. Screenshots are kept under
-// the build folder for people to look at.
+// lands in the local GitOps repository as the test's git identity. Then the freight is dragged
+// on from dev's node to staging, whose review opens. Screenshots are kept under the build
+// folder for people to look at.
 
 #include <QDir>
 #include <QFile>
@@ -144,14 +145,23 @@ void TestGuiPromote::dragFreightOntoDevAndPromote()
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(report), 20000);
     const QJsonObject layout = readJson(report);
     const QJsonObject list = layout.value(u"freightList"_s).toObject();
+    const auto centre = [](const QJsonObject &rect) {
+        return QPoint(rect.value(u"x"_s).toInt() + rect.value(u"width"_s).toInt() / 2,
+                      rect.value(u"y"_s).toInt() + rect.value(u"height"_s).toInt() / 2);
+    };
     QPoint dev;
+    QPoint devFreight;
+    QPoint staging;
     for (const QJsonValue &value : layout.value(u"nodes"_s).toArray()) {
         const QJsonObject node = value.toObject();
-        if (node.value(u"name"_s).toString() == u"dev")
-            dev = QPoint(node.value(u"x"_s).toInt() + node.value(u"width"_s).toInt() / 2,
-                         node.value(u"y"_s).toInt() + node.value(u"height"_s).toInt() / 2);
+        if (node.value(u"name"_s).toString() == u"dev") {
+            dev = centre(node);
+            devFreight = centre(node.value(u"freightLine"_s).toObject());
+        } else if (node.value(u"name"_s).toString() == u"staging") {
+            staging = centre(node);
+        }
     }
-    QVERIFY(!dev.isNull());
+    QVERIFY(!dev.isNull() && !devFreight.isNull() && !staging.isNull());
     const QString before = git({u"rev-parse"_s, u"main"_s});
     QVERIFY(!before.isEmpty());
 
@@ -214,6 +224,32 @@ void TestGuiPromote::dragFreightOntoDevAndPromote()
     QVERIFY(git({u"show"_s, u"main:env/dev/values.yaml"_s}).contains(u"version: v1.2.0"_s));
     QTest::qWait(1500);
     screenshot(u"promote-4-done.png"_s);
+
+    // Onwards from dev's node: close the review, drag the freight line onto staging.
+    const QJsonObject close = shown.value(u"closeButton"_s).toObject();
+    QVERIFY(tool({u"mousemove"_s, QString::number(centre(close).x()),
+                  QString::number(centre(close).y()), u"click"_s, u"1"_s}));
+    QTest::qWait(500);
+    QFile::remove(review);
+    QVERIFY(tool({u"mousemove"_s, QString::number(devFreight.x()), QString::number(devFreight.y()),
+                  u"mousedown"_s, u"1"_s}));
+    for (int i = 1; i <= 12; ++i) {
+        const QPoint at = devFreight + (staging - devFreight) * i / 12;
+        QVERIFY(tool({u"mousemove"_s, QString::number(at.x()), QString::number(at.y())}));
+        QTest::qWait(80);
+    }
+    QTest::qWait(600);
+    screenshot(u"promote-5-onwards.png"_s);
+    QVERIFY(tool({u"mouseup"_s, u"1"_s}));
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(review), 20000);
+    const QJsonObject onwards = readJson(review);
+    QCOMPARE(onwards.value(u"stage"_s).toString(), u"staging"_s);
+    QCOMPARE(onwards.value(u"freight"_s).toString(), shown.value(u"freight"_s).toString());
+    QVERIFY2(onwards.value(u"diff"_s).toString().contains(
+                 u"diff --git a/env/staging/values.yaml b/env/staging/values.yaml\n"_s),
+             qPrintable(onwards.value(u"diff"_s).toString()));
+    QTest::qWait(500);
+    screenshot(u"promote-6-staging-review.png"_s);
 }
 
 QTEST_GUILESS_MAIN(TestGuiPromote)
