@@ -11,19 +11,6 @@ namespace Stevedore {
 
 namespace {
 
-QString kindWord(Subscription::Kind kind)
-{
-    switch (kind) {
-    case Subscription::Kind::Git:
-        return u"git"_s;
-    case Subscription::Kind::Image:
-        return u"image"_s;
-    case Subscription::Kind::Chart:
-        return u"chart"_s;
-    }
-    return {};
-}
-
 QString candidateURL(const Subscription &subscription)
 {
     if (subscription.kind == Subscription::Kind::Chart && !subscription.chart.name.isEmpty())
@@ -61,15 +48,15 @@ int subscriptionFor(const Warehouse &warehouse, const AssemblyPick &pick, QStrin
     if (matches.size() == 1)
         return matches.first();
     if (matches.isEmpty())
-        *error =
-            pick.subscription.isEmpty()
-                ? u"warehouse %1 has no %2 subscription"_s.arg(warehouse.name, kindWord(pick.kind))
-                : u"warehouse %1 has no %2 subscription \"%3\""_s.arg(
-                      warehouse.name, kindWord(pick.kind), pick.subscription);
+        *error = pick.subscription.isEmpty()
+                     ? u"warehouse %1 has no %2 subscription"_s.arg(
+                           warehouse.name, Subscription::kindName(pick.kind))
+                     : u"warehouse %1 has no %2 subscription \"%3\""_s.arg(
+                           warehouse.name, Subscription::kindName(pick.kind), pick.subscription);
     else
         *error = u"warehouse %1 has %2 %3 subscriptions: say which one with SUBSCRIPTION=%4 "
                  "(its name or repoURL)"_s.arg(warehouse.name, QString::number(matches.size()),
-                                               kindWord(pick.kind), pick.value);
+                                               Subscription::kindName(pick.kind), pick.value);
     return -1;
 }
 

@@ -36,12 +36,17 @@ QString Subscription::repoURL() const
 
 QString Subscription::kindName() const
 {
+    return kindName(kind);
+}
+
+QString Subscription::kindName(Kind kind)
+{
     switch (kind) {
-    case Kind::Git:
+    case Subscription::Kind::Git:
         return QStringLiteral("git");
-    case Kind::Image:
+    case Subscription::Kind::Image:
         return QStringLiteral("image");
-    case Kind::Chart:
+    case Subscription::Kind::Chart:
         return QStringLiteral("chart");
     }
     return {};

@@ -14,11 +14,35 @@
 
 namespace Stevedore {
 
-enum class CommitSelectionStrategy { NewestFromBranch, SemVer, Lexical, NewestTag };
-enum class ImageSelectionStrategy { SemVer, Lexical, Digest, NewestBuild };
-enum class FreightCreationPolicy { Automatic, Manual };
-enum class AvailabilityStrategy { OneOf, All };
-enum class AutoPromotionSelectionPolicy { NewestFreight, MatchUpstream };
+enum class CommitSelectionStrategy
+{
+    NewestFromBranch,
+    SemVer,
+    Lexical,
+    NewestTag
+};
+enum class ImageSelectionStrategy
+{
+    SemVer,
+    Lexical,
+    Digest,
+    NewestBuild
+};
+enum class FreightCreationPolicy
+{
+    Automatic,
+    Manual
+};
+enum class AvailabilityStrategy
+{
+    OneOf,
+    All
+};
+enum class AutoPromotionSelectionPolicy
+{
+    NewestFreight,
+    MatchUpstream
+};
 
 /// A Warehouse subscription to a git repository.
 struct GitSubscription
@@ -66,7 +90,12 @@ struct ChartSubscription
 /// One entry of a Warehouse's `subscriptions`: exactly one of git, image or chart.
 struct Subscription
 {
-    enum class Kind { Git, Image, Chart };
+    enum class Kind
+    {
+        Git,
+        Image,
+        Chart
+    };
 
     Kind kind = Kind::Git;
     QString name; ///< the optional subscription name
@@ -77,6 +106,8 @@ struct Subscription
 
     QString repoURL() const;
     QString kindName() const;
+    /// `git`, `image` or `chart`.
+    static QString kindName(Kind kind);
 };
 
 /// A source of artifacts that bundles what it discovers into freight.
@@ -127,10 +158,10 @@ struct NamedValue
 /// One promotion step: a `uses:` step or a `task:` reference.
 struct PromotionStep
 {
-    QString uses;     ///< empty for a task reference
-    QString taskName; ///< set for a task reference
-    QString taskKind; ///< PromotionTask or ClusterPromotionTask
-    QString alias;    ///< `as`
+    QString uses;      ///< empty for a task reference
+    QString taskName;  ///< set for a task reference
+    QString taskKind;  ///< PromotionTask or ClusterPromotionTask
+    QString alias;     ///< `as`
     QString condition; ///< `if`
     bool continueOnError = false;
     std::optional<int> retryErrorThreshold;

@@ -18,19 +18,6 @@ namespace Stevedore::Cli {
 
 namespace {
 
-QString kindName(Subscription::Kind kind)
-{
-    switch (kind) {
-    case Subscription::Kind::Git:
-        return u"git"_s;
-    case Subscription::Kind::Image:
-        return u"image"_s;
-    case Subscription::Kind::Chart:
-        return u"chart"_s;
-    }
-    return {};
-}
-
 QString date(const QDateTime &when)
 {
     return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
@@ -39,7 +26,7 @@ QString date(const QDateTime &when)
 void printCandidates(const QList<SubscriptionCandidates> &list, QTextStream &out)
 {
     for (const SubscriptionCandidates &candidates : list) {
-        out << kindName(candidates.kind) << ' ' << candidates.label();
+        out << Subscription::kindName(candidates.kind) << ' ' << candidates.label();
         if (!candidates.name.isEmpty())
             out << " (" << candidates.repoURL << ')';
         out << '\n';
@@ -80,7 +67,7 @@ QJsonArray candidatesJson(const QList<SubscriptionCandidates> &list)
                                      {u"createdAt"_s, date(image.createdAt)}});
         for (const DiscoveredChart &chart : candidates.charts)
             items.append(QJsonObject{{u"name"_s, chart.name}, {u"version"_s, chart.version}});
-        QJsonObject object{{u"kind"_s, kindName(candidates.kind)},
+        QJsonObject object{{u"kind"_s, Subscription::kindName(candidates.kind)},
                            {u"repoURL"_s, candidates.repoURL},
                            {u"candidates"_s, items}};
         if (!candidates.name.isEmpty())
