@@ -2077,6 +2077,13 @@
         <source>%1 makes its freight automatically (freightCreationPolicy: Automatic)</source>
         <translation>%1 erstellt seine Freight automatisch (freightCreationPolicy: Automatic)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n new freight, the last %1 from %2</source>
+        <translation>
+            <numerusform>%n neue Freight, zuletzt %1 von %2</numerusform>
+            <numerusform>%n neue Freight, zuletzt %1 von %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::MetricChart</name>

@@ -2075,6 +2075,13 @@
         <source>%1 makes its freight automatically (freightCreationPolicy: Automatic)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n new freight, the last %1 from %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Stevedore::MetricChart</name>

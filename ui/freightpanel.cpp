@@ -16,6 +16,7 @@
 #include <QPainter>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -95,6 +96,7 @@ FreightPanel::FreightPanel(QWidget *parent)
     , m_highlight(new QToolButton(this))
     , m_count(new QLabel(this))
     , m_delegate(new FreightCardDelegate(this))
+    , m_countTimer(new QTimer(this))
 {
     m_filter->setObjectName(u"freightFilter"_s);
     m_filter->setPlaceholderText(tr("Filter freight: alias, version, commit"));
@@ -135,6 +137,9 @@ FreightPanel::FreightPanel(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(scroll, 1);
     setArtifactLines(1);
+    m_countTimer->setSingleShot(true);
+    m_countTimer->setInterval(200);
+    connect(m_countTimer, &QTimer::timeout, this, &FreightPanel::updateCount);
     updateCount();
 }
 
@@ -241,7 +246,9 @@ void FreightPanel::addFreight(const Freight &freight)
     const int lines = int(freight.commits.size() + freight.images.size() + freight.charts.size());
     if (lines > m_delegate->artifactLines())
         setArtifactLines(lines);
-    updateCount();
+    // Freight found by a poll of many warehouses arrives in bursts: count once per burst.
+    if (!m_countTimer->isActive())
+        m_countTimer->start();
 }
 
 void FreightPanel::setStageStates(const QList<StageState> &states)

@@ -11,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QModelIndex;
+class QTimer;
 class QToolButton;
 class QVBoxLayout;
 
@@ -81,6 +82,7 @@ private:
     QLabel *m_count;
     QVBoxLayout *m_lanesLayout;
     FreightCardDelegate *m_delegate;
+    QTimer *m_countTimer;
     std::vector<std::unique_ptr<Lane>> m_lanes;
     QHash<QString, Freight> m_byId;
     QStringList m_stages;

@@ -86,6 +86,7 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
     , m_statusPolling(new QLabel(this))
 {
     setWindowTitle(tr("Stevedore"));
+    m_statusTimer = new QTimer(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/stevedore.svg")));
     // The graph, under a banner that says when the app works offline.
     auto *central = new QWidget(this);
@@ -154,8 +155,9 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
         m_scene->addFreight(freight);
         m_promotions->addFreight(freight);
         showSelectedDetails();
-        statusBar()->showMessage(
-            tr("New freight %1 from %2").arg(freight.alias, freight.origin.name), 10000);
+        m_newFreight.append(freight.alias + u' ' + freight.origin.name);
+        if (!m_statusTimer->isActive())
+            m_statusTimer->start();
     });
     connect(engine->engine(), &Engine::warehouseStatusChanged, this,
             [this](const WarehouseStatus &status) {
@@ -170,10 +172,15 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
                 m_offlineSince = offline ? since : QDateTime();
                 updateOffline();
             });
+    // A hundred warehouses polled at once change these many times a second; each change
+    // lays the window out again, so the status bar says it at most four times a second.
+    m_statusTimer->setSingleShot(true);
+    m_statusTimer->setInterval(250);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
     connect(engine->engine(), &Engine::pollsInFlightChanged, this, [this](int count) {
-        if (m_discoveryEnabled)
-            m_statusPolling->setText(count > 0 ? tr("Polling %n warehouse(s)\u2026", nullptr, count)
-                                               : QString());
+        m_pollsInFlight = count;
+        if (!m_statusTimer->isActive())
+            m_statusTimer->start();
     });
     connect(m_scene, &PipelineScene::stageSelected, this, [this] {
         showSelectedDetails();
@@ -389,6 +396,26 @@ void MainWindow::setDiscoveryEnabled(bool enabled)
     m_statusPolling->setText(enabled ? QString() : tr("Offline: nothing is polled"));
     updateActions();
     updateOffline();
+}
+
+void MainWindow::updateStatus()
+{
+    if (m_discoveryEnabled)
+        m_statusPolling->setText(m_pollsInFlight > 0
+                                     ? tr("Polling %n warehouse(s)\u2026", nullptr, m_pollsInFlight)
+                                     : QString());
+    if (m_newFreight.size() == 1) {
+        statusBar()->showMessage(tr("New freight %1 from %2")
+                                     .arg(m_newFreight.first().section(u' ', 0, 0),
+                                          m_newFreight.first().section(u' ', 1)),
+                                 10000);
+    } else if (m_newFreight.size() > 1) {
+        statusBar()->showMessage(
+            tr("%n new freight, the last %1 from %2", nullptr, int(m_newFreight.size()))
+                .arg(m_newFreight.last().section(u' ', 0, 0), m_newFreight.last().section(u' ', 1)),
+            10000);
+    }
+    m_newFreight.clear();
 }
 
 QString MainWindow::networkUnavailableReason() const

@@ -10,6 +10,7 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QTimer;
 
 namespace Stevedore {
 
@@ -84,6 +85,8 @@ private:
     /// The banner over the graph and the actions that need the network, after discovery was
     /// turned off or every remote stopped (or started again) answering.
     void updateOffline();
+    /// The polling count and the new freight, at most a few times a second.
+    void updateStatus();
     void onGraphPainted();
     void chooseFolder();
     void chooseFile();
@@ -115,6 +118,9 @@ private:
     QHash<QString, WarehouseStatus> m_warehouseStatuses;
     bool m_discoveryEnabled = true;
     QDateTime m_offlineSince; ///< valid while no remote answers
+    QTimer *m_statusTimer = nullptr;
+    int m_pollsInFlight = 0;
+    QStringList m_newFreight; ///< `alias warehouse` of freight found since the status said so
     QWidget *m_offlineBanner = nullptr;
     QLabel *m_offlineText = nullptr;
     QAction *m_goOnlineAction = nullptr;
