@@ -2,11 +2,14 @@
 
 #include "ui/diffhighlighter.h"
 #include "ui/sidebysidediff.h"
+#include "ui/syntaxhighlighting.h"
 
 #include <QButtonGroup>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSplitter>
@@ -31,6 +34,98 @@ QPlainTextEdit *codeView(QWidget *parent, const QString &name)
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     return view;
 }
+
+/// One side of the side-by-side view: the file's lines, highlighted as YAML, with their line
+/// numbers in a gutter on the left (so the highlighter sees only the file's text).
+class NumberedSide : public QPlainTextEdit
+{
+public:
+    NumberedSide(QWidget *parent, const QString &name)
+        : QPlainTextEdit(parent)
+        , m_gutter(new Gutter(this))
+    {
+        setObjectName(name);
+        setReadOnly(true);
+        setLineWrapMode(QPlainTextEdit::NoWrap);
+        setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        createYamlHighlighter(document());
+        connect(this, &QPlainTextEdit::updateRequest, this, [this](const QRect &rect, int dy) {
+            if (dy != 0)
+                m_gutter->scroll(0, dy);
+            else
+                m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
+        });
+    }
+
+    /// Per line: its number in the file, or 0 for none (a header, or the other side's line).
+    void setLines(const QStringList &lines, const QList<int> &numbers)
+    {
+        m_numbers = numbers;
+        const int widest =
+            numbers.isEmpty() ? 0 : *std::max_element(numbers.begin(), numbers.end());
+        m_gutterWidth = fontMetrics().horizontalAdvance(QString::number(std::max(widest, 99))) + 10;
+        setViewportMargins(m_gutterWidth, 0, 0, 0);
+        setPlainText(lines.join(u'\n'));
+    }
+
+    /// The text with the line numbers in front, as the screen shows it (for tests).
+    QString numberedText() const
+    {
+        QStringList lines;
+        QTextBlock block = document()->begin();
+        for (int i = 0; block.isValid(); ++i, block = block.next()) {
+            const int number = m_numbers.value(i);
+            lines.append((number > 0 ? u"%1 "_s.arg(number, 4) : u"     "_s) + block.text());
+        }
+        return lines.join(u'\n');
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QPlainTextEdit::resizeEvent(event);
+        const QRect area = contentsRect();
+        m_gutter->setGeometry(area.left(), area.top(), m_gutterWidth, area.height());
+    }
+
+private:
+    class Gutter : public QWidget
+    {
+    public:
+        explicit Gutter(NumberedSide *side)
+            : QWidget(side)
+            , m_side(side)
+        {}
+
+    protected:
+        void paintEvent(QPaintEvent *event) override
+        {
+            QPainter painter(this);
+            painter.fillRect(event->rect(), palette().color(QPalette::AlternateBase));
+            painter.setPen(palette().color(QPalette::PlaceholderText));
+            painter.setFont(m_side->font());
+            QTextBlock block = m_side->firstVisibleBlock();
+            qreal top =
+                m_side->blockBoundingGeometry(block).translated(m_side->contentOffset()).top();
+            while (block.isValid() && top <= event->rect().bottom()) {
+                const qreal height = m_side->blockBoundingRect(block).height();
+                const int number = m_side->m_numbers.value(block.blockNumber());
+                if (number > 0)
+                    painter.drawText(QRectF(0, top, width() - 5, height),
+                                     Qt::AlignRight | Qt::AlignVCenter, QString::number(number));
+                top += height;
+                block = block.next();
+            }
+        }
+
+    private:
+        NumberedSide *m_side;
+    };
+
+    Gutter *m_gutter;
+    QList<int> m_numbers;
+    int m_gutterWidth = 0;
+};
 
 bool isDark(const QPalette &palette)
 {
@@ -88,8 +183,8 @@ DiffView::DiffView(QWidget *parent)
     , m_modes(new QButtonGroup(this))
     , m_stack(new QStackedWidget(this))
     , m_diff(codeView(this, u"diffText"_s))
-    , m_left(codeView(this, u"diffLeft"_s))
-    , m_right(codeView(this, u"diffRight"_s))
+    , m_left(new NumberedSide(this, u"diffLeft"_s))
+    , m_right(new NumberedSide(this, u"diffRight"_s))
 {
     new DiffHighlighter(m_diff->document());
     m_files->setObjectName(u"changedFiles"_s);
@@ -224,24 +319,28 @@ void DiffView::setChanges(const QList<RepositoryChange> &changes)
     m_files->expandAll();
     m_diff->setPlainText(text);
 
-    // The side-by-side columns: line numbers, then the line; headers on both sides.
+    // The side-by-side columns: each side's lines with their numbers in the gutter; headers on
+    // both sides.
     QStringList left;
     QStringList right;
-    const auto number = [](int n) { return n > 0 ? u"%1 "_s.arg(n, 4) : u"     "_s; };
+    QList<int> leftNumbers;
+    QList<int> rightNumbers;
     for (const SideBySideRow &row : std::as_const(rows)) {
         if (row.kind == SideBySideRow::Kind::File || row.kind == SideBySideRow::Kind::Hunk ||
             row.kind == SideBySideRow::Kind::Note) {
-            const QString shown =
-                row.kind == SideBySideRow::Kind::Note ? u"     "_s + row.text : row.text;
-            left.append(shown);
-            right.append(row.kind == SideBySideRow::Kind::File ? shown : QString());
+            left.append(row.kind == SideBySideRow::Kind::Note ? u"# "_s + row.text : row.text);
+            right.append(row.kind == SideBySideRow::Kind::File ? row.text : QString());
+            leftNumbers.append(0);
+            rightNumbers.append(0);
             continue;
         }
-        left.append(row.oldLine > 0 ? number(row.oldLine) + row.left : QString());
-        right.append(row.newLine > 0 ? number(row.newLine) + row.right : QString());
+        left.append(row.oldLine > 0 ? row.left : QString());
+        right.append(row.newLine > 0 ? row.right : QString());
+        leftNumbers.append(row.oldLine);
+        rightNumbers.append(row.newLine);
     }
-    m_left->setPlainText(left.join(u'\n'));
-    m_right->setPlainText(right.join(u'\n'));
+    static_cast<NumberedSide *>(m_left)->setLines(left, leftNumbers);
+    static_cast<NumberedSide *>(m_right)->setLines(right, rightNumbers);
     m_left->setExtraSelections(lineColours(m_left, rows, true));
     m_right->setExtraSelections(lineColours(m_right, rows, false));
     m_sideBySideText = Stevedore::sideBySideText(rows);
@@ -291,6 +390,11 @@ QString DiffView::text() const
 QString DiffView::sideBySideText() const
 {
     return m_sideBySideText;
+}
+
+QString DiffView::sideText(bool left) const
+{
+    return static_cast<const NumberedSide *>(left ? m_left : m_right)->numberedText();
 }
 
 QStringList DiffView::files() const

@@ -35,6 +35,8 @@ public:
     QString text() const;
     /// The side-by-side rows as text (`OLD left | NEW right`), for tests.
     QString sideBySideText() const;
+    /// One column of the side-by-side view as shown, line numbers in front (for tests).
+    QString sideText(bool left) const;
     /// The changed files, `MARK  path   counts`, in the order of the tree.
     QStringList files() const;
     /// Scrolls both views to the @p index-th changed file.
