@@ -132,7 +132,8 @@ void TestOffline::reviewsOfflineAndComesBack()
     QVERIFY2(banner.contains(u"Offline since"_s), qPrintable(banner));
     QVERIFY(window.networkUnavailableReason().startsWith(u"Offline since"_s));
     QTRY_COMPARE(window.promotions()->freightPanel()->freight().size(), freight.size());
-    window.grab().save(u"offline-window.png"_s);
+    QDir().mkpath(QStringLiteral(STEVEDORE_BINARY_DIR "/test-artifacts"));
+    window.grab().save(QStringLiteral(STEVEDORE_BINARY_DIR "/test-artifacts/offline-window.png"));
 
     // Verifying needs Prometheus: disabled, with the reason.
     window.verificationPanel()->showStage(window.pipeline(), u"staging"_s);
@@ -150,7 +151,7 @@ void TestOffline::reviewsOfflineAndComesBack()
     QVERIFY(!review->canPromote());
     const QString why = review->findChild<QPushButton *>(u"promoteButton"_s)->toolTip();
     QVERIFY2(why.contains(u"Offline since"_s) && why.contains(u"pushes"_s), qPrintable(why));
-    review->grab().save(u"offline-review.png"_s);
+    review->grab().save(QStringLiteral(STEVEDORE_BINARY_DIR "/test-artifacts/offline-review.png"));
 
     // The network comes back; Retry Now polls at once and everything is enabled again.
     QVERIFY(m_daemon.start(QFileInfo(m_pipeline).path(), port));

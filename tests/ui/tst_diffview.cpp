@@ -119,12 +119,14 @@ private Q_SLOTS:
         QCOMPARE(view.mode(), DiffView::Mode::Unified);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QDir().mkpath(u"artifacts"_s);
-        view.grab().save(u"artifacts/diff-unified.png"_s);
+        QDir().mkpath(QStringLiteral(STEVEDORE_BINARY_DIR "/test-artifacts"));
+        view.grab().save(QStringLiteral(STEVEDORE_BINARY_DIR "/test-artifacts/") +
+                         u"diff-unified.png"_s);
         view.setMode(DiffView::Mode::SideBySide);
         QCOMPARE(view.mode(), DiffView::Mode::SideBySide);
         QVERIFY(right->isVisible());
-        view.grab().save(u"artifacts/diff-side-by-side.png"_s);
+        view.grab().save(QStringLiteral(STEVEDORE_BINARY_DIR "/test-artifacts/") +
+                         u"diff-side-by-side.png"_s);
 
         // Choosing the last file scrolls both columns to it, together.
         view.showFile(4);

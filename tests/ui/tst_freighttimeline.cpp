@@ -293,9 +293,9 @@ private Q_SLOTS:
         panel.setHighlightChanges(true);
         const QImage marked = cardImage();
         QVERIFY2(plain != marked, "highlighting changes repaints the changed artifacts");
-        QDir().mkpath(u"artifacts"_s);
-        panel.grab().save(
-            u"artifacts/freight-timeline-%1.png"_s.arg(dark ? u"dark"_s : u"light"_s));
+        QDir().mkpath(QStringLiteral(STEVEDORE_BINARY_DIR "/test-artifacts"));
+        panel.grab().save(QStringLiteral(STEVEDORE_BINARY_DIR "/test-artifacts/") +
+                          u"freight-timeline-%1.png"_s.arg(dark ? u"dark"_s : u"light"_s));
 
         // The card's background is the palette's base colour, whatever the theme.
         const QColor background = marked.pixelColor(first.width() - 12, first.height() / 2);
