@@ -105,6 +105,16 @@ bool acquire(QLockFile &lock, const std::shared_ptr<std::atomic<bool>> &cancelle
             return false;
         if (cancelled && cancelled->load())
             return false;
+        // A process killed between creating the lock file and writing its PID into it leaves
+        // a file that names nobody, which QLockFile never takes for stale. Writing the PID
+        // takes microseconds: a file without one for seconds is such a leftover.
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        const QFileInfo file(lock.fileName());
+        if (!lock.getLockInfo(&pid, &host, &application) && file.exists() &&
+            file.lastModified().secsTo(QDateTime::currentDateTime()) >= 2)
+            lock.removeStaleLockFile();
     }
     return true;
 }

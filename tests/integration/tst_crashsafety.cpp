@@ -13,10 +13,12 @@
 #include "engine/statepaths.h"
 #include "engine/store.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -426,6 +428,22 @@ void TestCrashSafety::killedPromotionLeavesNoHalfPush()
         storedAliases.append(value.toObject().value(u"alias"_s).toString());
     for (const QString &alias : std::as_const(aliases))
         QVERIFY2(storedAliases.contains(alias), qPrintable(alias));
+    // A process killed between creating its stage lock and writing its PID into it leaves an
+    // empty lock file; it must not hold the stage for good.
+    const Result storeFile = run({u"store"_s, m_promotePipeline});
+    QCOMPARE(storeFile.exitCode, 0);
+    const QByteArray lockKey = (storeFile.out.trimmed() + u"#dev"_s).toUtf8();
+    const QString emptyLock =
+        state() +
+        u"/locks/stage-%1.lock"_s.arg(QString::fromLatin1(
+            QCryptographicHash::hash(lockKey, QCryptographicHash::Sha256).toHex().left(24)));
+    QDir().mkpath(state() + u"/locks"_s);
+    {
+        QFile lock(emptyLock);
+        QVERIFY(lock.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QVERIFY(lock.setFileTime(QDateTime::currentDateTime().addSecs(-60),
+                                 QFileDevice::FileModificationTime));
+    }
     // And a promotion after all of that goes through.
     const QString last = addFreight(u"v9.0.0"_s);
     QCOMPARE(run({u"promote"_s, m_promotePipeline, u"--stage"_s, u"dev"_s, u"--freight"_s, last,
@@ -434,6 +452,7 @@ void TestCrashSafety::killedPromotionLeavesNoHalfPush()
              0);
     QCOMPARE(git(m_gitops, {u"show"_s, u"main:env/dev/kustomization.yaml"_s}).toUtf8() + '\n',
              kustomization(u"v9.0.0"_s));
+    QVERIFY2(!QFileInfo::exists(emptyLock), "the empty lock file was taken over and released");
     qInfo("a promotion takes %d ms; killed before the push landed: %d, after: %d; finished: %d; "
           "interrupted promotions recovered by the next start: %d",
           duration, killedBeforePush, killedAfterPush, finished, recovered);
