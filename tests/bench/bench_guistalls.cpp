@@ -38,17 +38,21 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tests/bench/benchregistry.h"
 #include "tests/bench/xvfbserver.h"
 
 using namespace Stevedore;
 using namespace Qt::StringLiterals;
+using Bench::ociManifestType;
+using Bench::Pusher;
+using Bench::Registry;
+using Bench::sha256;
 
 namespace {
 
 constexpr int repositories = 10;
 constexpr int tagsPerRepository = 30;
 constexpr int warehouses = 100;
-const QByteArray ociManifestType = "application/vnd.oci.image.manifest.v1+json";
 
 QTextStream &out()
 {
@@ -89,135 +93,10 @@ double processCpuMs(qint64 pid)
            double(sysconf(_SC_CLK_TCK));
 }
 
-QString sha256(const QByteArray &data)
-{
-    return u"sha256:"_s +
-           QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
-}
-
 QByteArray compact(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
-
-/// `docker-registry serve` on a free port of 127.0.0.1, storage in @p dir; stopped by its PID.
-class Registry
-{
-public:
-    explicit Registry(const QString &dir)
-    {
-        {
-            QTcpServer probe;
-            if (!probe.listen(QHostAddress::LocalHost, 0))
-                qFatal("no free port");
-            m_port = probe.serverPort();
-        }
-        const QString config = dir + u"/registry.yml"_s;
-        QFile file(config);
-        if (!file.open(QIODevice::WriteOnly))
-            qFatal("cannot write %s", qPrintable(config));
-        file.write(u"version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\n"
-                   u"storage:\n  cache:\n    blobdescriptor: inmemory\n"
-                   u"  filesystem:\n    rootdirectory: %1/storage\n"
-                   u"http:\n  addr: 127.0.0.1:%2\n  secret: stevedore-bench-secret\n"_s.arg(dir)
-                       .arg(m_port)
-                       .toUtf8());
-        file.close();
-        m_process.setStandardOutputFile(QProcess::nullDevice());
-        m_process.setStandardErrorFile(dir + u"/registry.err"_s);
-        m_process.start(u"docker-registry"_s, {u"serve"_s, config});
-        if (!m_process.waitForStarted(5000))
-            qFatal("docker-registry does not start");
-        Bench::stopOnFatal(m_process.processId());
-        const QDeadlineTimer deadline(10000);
-        while (true) {
-            QTcpSocket socket;
-            socket.connectToHost(QHostAddress::LocalHost, quint16(m_port));
-            if (socket.waitForConnected(200))
-                break;
-            if (deadline.hasExpired())
-                qFatal("docker-registry does not listen on %d", m_port);
-            QThread::msleep(50);
-        }
-    }
-    ~Registry()
-    {
-        Bench::forgetOnFatal(m_process.processId());
-        m_process.terminate(); // SIGTERM to its PID
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    QString host() const { return u"127.0.0.1:%1"_s.arg(m_port); }
-    qint64 pid() const { return m_process.processId(); }
-    QString base() const { return u"http://"_s + host(); }
-
-private:
-    int m_port = 0;
-    QProcess m_process;
-};
-
-/// Pushes blobs and manifests with one QNetworkAccessManager.
-class Pusher
-{
-public:
-    explicit Pusher(const QString &base)
-        : m_base(base)
-    {}
-
-    void send(const QByteArray &verb, const QUrl &url, const QByteArray &contentType,
-              const QByteArray &body, std::function<void(QNetworkReply *)> then = {})
-    {
-        QNetworkRequest request(url);
-        if (!contentType.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-        QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body);
-        ++m_pending;
-        QObject::connect(reply, &QNetworkReply::finished, reply, [this, reply, then, url] {
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status < 200 || status > 299)
-                m_failure = u"%1: HTTP %2"_s.arg(url.toString()).arg(status);
-            else if (then)
-                then(reply);
-            reply->deleteLater();
-            if (--m_pending == 0)
-                m_loop.quit();
-        });
-    }
-    void blob(const QString &repository, const QByteArray &content)
-    {
-        const QString digest = sha256(content);
-        send("POST", QUrl(m_base + u"/v2/%1/blobs/uploads/"_s.arg(repository)), {}, {},
-             [this, digest, content](QNetworkReply *reply) {
-                 QUrl location =
-                     reply->url().resolved(QUrl(QString::fromLatin1(reply->rawHeader("Location"))));
-                 const QString query = location.query(QUrl::FullyEncoded);
-                 location.setQuery((query.isEmpty() ? query : query + u'&') + u"digest="_s +
-                                   digest);
-                 send("PUT", location, "application/octet-stream", content);
-             });
-    }
-    void manifest(const QString &repository, const QString &reference, const QByteArray &body)
-    {
-        send("PUT", QUrl(m_base + u"/v2/%1/manifests/%2"_s.arg(repository, reference)),
-             ociManifestType, body);
-    }
-    void wait()
-    {
-        if (m_pending > 0)
-            m_loop.exec();
-        if (!m_failure.isEmpty())
-            qFatal("push failed: %s", qPrintable(m_failure));
-    }
-
-private:
-    QString m_base;
-    QNetworkAccessManager m_network;
-    QEventLoop m_loop;
-    int m_pending = 0;
-    QString m_failure;
-};
 
 void pushImages(const Registry &registry)
 {

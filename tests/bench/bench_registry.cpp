@@ -39,8 +39,14 @@
 #include <functional>
 #include <signal.h>
 
+#include "tests/bench/benchregistry.h"
+
 using namespace Stevedore;
 using namespace Qt::StringLiterals;
+using Bench::ociManifestType;
+using Bench::Pusher;
+using Bench::Registry;
+using Bench::sha256;
 
 namespace {
 
@@ -49,20 +55,8 @@ constexpr int buildCount = 500;
 constexpr int runs = 5;
 constexpr int inspectSamples = 20;
 constexpr int curlParallel = 20;
-const QByteArray ociManifestType = "application/vnd.oci.image.manifest.v1+json";
 const QString tagsRepository = u"bench/tags"_s;
 const QString buildsRepository = u"bench/builds"_s;
-
-/// The registry's PID, stopped before a qFatal() ends the benchmark.
-qint64 registryPid = 0;
-QtMessageHandler defaultHandler = nullptr;
-
-void stopRegistryOnFatal(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (type == QtFatalMsg && registryPid > 0)
-        ::kill(pid_t(registryPid), SIGTERM);
-    defaultHandler(type, context, message);
-}
 
 QTextStream &out()
 {
@@ -98,12 +92,6 @@ void verdict(const QString &what, double ours, const QString &baseline, double t
     out().flush();
 }
 
-QString sha256(const QByteArray &data)
-{
-    return u"sha256:"_s +
-           QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
-}
-
 QByteArray compact(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -122,79 +110,6 @@ QByteArray run(const QString &program, const QStringList &arguments)
 
 /// `docker-registry serve` on a free port of 127.0.0.1, storage and access log in @p dir;
 /// stopped by its PID (SIGTERM, then SIGKILL) when this object goes away.
-class Registry
-{
-public:
-    explicit Registry(const QString &dir)
-        : m_logPath(dir + u"/access.log"_s)
-    {
-        {
-            QTcpServer probe;
-            if (!probe.listen(QHostAddress::LocalHost, 0))
-                qFatal("no free port");
-            m_port = probe.serverPort();
-        }
-        // As Debian's /etc/docker/registry/config.yml, with the access log kept (to count
-        // requests) and no authentication.
-        const QString config = dir + u"/registry.yml"_s;
-        QFile file(config);
-        if (!file.open(QIODevice::WriteOnly))
-            qFatal("cannot write %s", qPrintable(config));
-        file.write(u"version: 0.1\n"
-                   u"log:\n  level: error\n"
-                   u"storage:\n  cache:\n    blobdescriptor: inmemory\n"
-                   u"  filesystem:\n    rootdirectory: %1/storage\n"
-                   u"http:\n  addr: 127.0.0.1:%2\n  secret: stevedore-bench-secret\n"_s.arg(dir)
-                       .arg(m_port)
-                       .toUtf8());
-        file.close();
-        m_process.setStandardOutputFile(m_logPath);
-        m_process.setStandardErrorFile(dir + u"/registry.err"_s);
-        m_process.start(u"docker-registry"_s, {u"serve"_s, config});
-        if (!m_process.waitForStarted(5000))
-            qFatal("docker-registry does not start");
-        registryPid = m_process.processId();
-        const QDeadlineTimer deadline(10000);
-        while (true) {
-            QTcpSocket socket;
-            socket.connectToHost(QHostAddress::LocalHost, quint16(m_port));
-            if (socket.waitForConnected(200))
-                break;
-            if (deadline.hasExpired())
-                qFatal("docker-registry does not listen on %d", m_port);
-            QThread::msleep(50);
-        }
-    }
-    ~Registry()
-    {
-        m_process.terminate(); // SIGTERM to its PID
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-        registryPid = 0;
-    }
-    int port() const { return m_port; }
-    QString host() const { return u"127.0.0.1:%1"_s.arg(m_port); }
-    QString base() const { return u"http://"_s + host(); }
-
-    /// The access log from byte @p from on, once the registry wrote the last lines.
-    QByteArray logSince(qint64 from) const
-    {
-        QThread::msleep(300);
-        QFile file(m_logPath);
-        if (!file.open(QIODevice::ReadOnly) || !file.seek(from))
-            return {};
-        return file.readAll();
-    }
-    qint64 logSize() const { return QFile(m_logPath).size(); }
-
-private:
-    int m_port = 0;
-    QString m_logPath;
-    QProcess m_process;
-};
-
 /// Requests the registry's access log shows for @p repository in @p log: HEAD and GET of
 /// manifests, GET of blobs.
 struct RequestCounts
@@ -229,70 +144,6 @@ struct RequestCounts
             .arg(manifestGets)
             .arg(blobGets);
     }
-};
-
-/// Pushes blobs and manifests with one QNetworkAccessManager (keep-alive, six connections).
-class Pusher
-{
-public:
-    explicit Pusher(const QString &base)
-        : m_base(base)
-    {}
-
-    void send(const QByteArray &verb, const QUrl &url, const QByteArray &contentType,
-              const QByteArray &body, std::function<void(QNetworkReply *)> then = {})
-    {
-        QNetworkRequest request(url);
-        if (!contentType.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-        QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body);
-        ++m_pending;
-        QObject::connect(reply, &QNetworkReply::finished, reply, [this, reply, then, url] {
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status < 200 || status > 299)
-                m_failure = u"%1: HTTP %2 %3"_s.arg(url.toString())
-                                .arg(status)
-                                .arg(QString::fromUtf8(reply->readAll()));
-            else if (then)
-                then(reply);
-            reply->deleteLater();
-            if (--m_pending == 0)
-                m_loop.quit();
-        });
-    }
-    /// A blob, uploaded with POST and PUT.
-    void blob(const QString &repository, const QByteArray &content)
-    {
-        const QString digest = sha256(content);
-        send("POST", QUrl(m_base + u"/v2/%1/blobs/uploads/"_s.arg(repository)), {}, {},
-             [this, digest, content](QNetworkReply *reply) {
-                 QUrl location =
-                     reply->url().resolved(QUrl(QString::fromLatin1(reply->rawHeader("Location"))));
-                 const QString query = location.query(QUrl::FullyEncoded);
-                 location.setQuery((query.isEmpty() ? query : query + u'&') + u"digest="_s +
-                                   digest);
-                 send("PUT", location, "application/octet-stream", content);
-             });
-    }
-    void manifest(const QString &repository, const QString &reference, const QByteArray &body)
-    {
-        send("PUT", QUrl(m_base + u"/v2/%1/manifests/%2"_s.arg(repository, reference)),
-             ociManifestType, body);
-    }
-    void wait()
-    {
-        if (m_pending > 0)
-            m_loop.exec();
-        if (!m_failure.isEmpty())
-            qFatal("push failed: %s", qPrintable(m_failure));
-    }
-
-private:
-    QString m_base;
-    QNetworkAccessManager m_network;
-    QEventLoop m_loop;
-    int m_pending = 0;
-    QString m_failure;
 };
 
 struct Image
@@ -363,11 +214,10 @@ QString describeImages(const QList<DiscoveredImage> &images)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    defaultHandler = qInstallMessageHandler(stopRegistryOnFatal);
     QTemporaryDir dir;
     if (!dir.isValid())
         qFatal("no temporary folder");
-    Registry registry(dir.path());
+    Registry registry(dir.path(), dir.path() + u"/access.log"_s);
     out() << "docker-registry (" << run(u"docker-registry"_s, {u"--version"_s}).trimmed() << ") on "
           << registry.host() << "; " << QThread::idealThreadCount() << " cores\n";
     out().flush();
