@@ -201,10 +201,6 @@ FreightPanel::Lane *FreightPanel::lane(const QString &warehouse)
     lane->view->setFixedHeight(laneHeight());
     connect(lane->view, &QWidget::customContextMenuRequested, this,
             [this, view = lane->view](const QPoint &position) { showMenu(view, position); });
-    connect(lane->view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                Q_EMIT currentFreightChanged(current.data(FreightLaneModel::IdRole).toString());
-            });
     auto *layout = new QHBoxLayout(lane->row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);

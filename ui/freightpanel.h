@@ -62,8 +62,6 @@ Q_SIGNALS:
     void dragFinished();
     void promoteRequested(const QString &stage, const QString &freightId);
     void approveRequested(const QString &stage, const QString &freightId);
-    /// The current freight changed (empty when none).
-    void currentFreightChanged(const QString &freightId);
     /// Compare the older freight @p from with @p to (same warehouse).
     void compareRequested(const QString &from, const QString &to);
 

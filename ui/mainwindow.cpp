@@ -155,7 +155,7 @@ MainWindow::MainWindow(EngineHost *engine, QWidget *parent)
         m_scene->addFreight(freight);
         m_promotions->addFreight(freight);
         showSelectedDetails();
-        m_newFreight.append(freight.alias + u' ' + freight.origin.name);
+        m_newFreight.append(freight);
         if (!m_statusTimer->isActive())
             m_statusTimer->start();
     });
@@ -404,15 +404,13 @@ void MainWindow::updateStatus()
         m_statusPolling->setText(m_pollsInFlight > 0
                                      ? tr("Polling %n warehouse(s)\u2026", nullptr, m_pollsInFlight)
                                      : QString());
-    if (m_newFreight.size() == 1) {
-        statusBar()->showMessage(tr("New freight %1 from %2")
-                                     .arg(m_newFreight.first().section(u' ', 0, 0),
-                                          m_newFreight.first().section(u' ', 1)),
-                                 10000);
-    } else if (m_newFreight.size() > 1) {
+    if (!m_newFreight.isEmpty()) {
+        const Freight &last = m_newFreight.last();
         statusBar()->showMessage(
-            tr("%n new freight, the last %1 from %2", nullptr, int(m_newFreight.size()))
-                .arg(m_newFreight.last().section(u' ', 0, 0), m_newFreight.last().section(u' ', 1)),
+            m_newFreight.size() == 1
+                ? tr("New freight %1 from %2").arg(last.alias, last.origin.name)
+                : tr("%n new freight, the last %1 from %2", nullptr, int(m_newFreight.size()))
+                      .arg(last.alias, last.origin.name),
             10000);
     }
     m_newFreight.clear();

@@ -120,7 +120,7 @@ private:
     QDateTime m_offlineSince; ///< valid while no remote answers
     QTimer *m_statusTimer = nullptr;
     int m_pollsInFlight = 0;
-    QStringList m_newFreight; ///< `alias warehouse` of freight found since the status said so
+    QList<Freight> m_newFreight; ///< found since the status bar last said so
     QWidget *m_offlineBanner = nullptr;
     QLabel *m_offlineText = nullptr;
     QAction *m_goOnlineAction = nullptr;
