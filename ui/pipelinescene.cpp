@@ -10,10 +10,10 @@
 #include "ui/warehousenodeitem.h"
 
 #include <QDrag>
-#include <QWidget>
 #include <QLocale>
 #include <QTimer>
 #include <QUrl>
+#include <QWidget>
 
 #include <cmath>
 
@@ -330,9 +330,9 @@ void PipelineScene::dropFreight(const QString &stage, const QString &freightId)
     Q_EMIT freightDropped(stage, freightId);
 }
 
-void PipelineScene::dragFreight(const QString &fromStage, const QString &freightId, QWidget *source)
+void PipelineScene::dragFreight(const QString &freightId, QWidget *source)
 {
-    Q_EMIT freightDragStarted(fromStage, freightId);
+    Q_EMIT freightDragStarted(freightId);
     auto *drag = new QDrag(source ? static_cast<QObject *>(source) : this);
     drag->setMimeData(FreightMime::create(freightId));
     drag->exec(Qt::CopyAction);

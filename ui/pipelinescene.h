@@ -70,12 +70,12 @@ public:
     /// Called by a stage node when freight is dropped on it.
     void dropFreight(const QString &stage, const QString &freightId);
     /// Called by a stage node when its freight is dragged off it (towards another stage).
-    void dragFreight(const QString &fromStage, const QString &freightId, QWidget *source);
+    void dragFreight(const QString &freightId, QWidget *source);
 
 Q_SIGNALS:
     void freightDropped(const QString &stage, const QString &freightId);
     /// A stage's freight is being dragged; freightDragFinished() when it is dropped or not.
-    void freightDragStarted(const QString &fromStage, const QString &freightId);
+    void freightDragStarted(const QString &freightId);
     void freightDragFinished();
     void stageSelected(const QString &name);
     void warehouseSelected(const QString &name);

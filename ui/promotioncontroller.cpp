@@ -91,24 +91,19 @@ PromotionController::PromotionController(QMainWindow *window, PipelineScene *sce
     connect(m_scene, &PipelineScene::stageSelected, this, &PromotionController::showHistory);
     connect(m_service, &PromotionService::historyLoaded, m_history, &HistoryPanel::setPromotions);
 
-    connect(m_panel, &FreightPanel::dragStarted, this, [this](const QString &id) {
+    // Freight is dragged from the Freight dock, or from a stage's node on to a downstream stage.
+    const auto dragStarted = [this](const QString &id) {
         m_dragging = id;
         m_service->checkAvailability(id);
-    });
-    connect(m_panel, &FreightPanel::dragFinished, this, [this] {
+    };
+    const auto dragFinished = [this] {
         m_dragging.clear();
         m_scene->clearDropVerdicts();
-    });
-    // Freight dragged from a stage's node onwards, to a downstream stage.
-    connect(m_scene, &PipelineScene::freightDragStarted, this,
-            [this](const QString &, const QString &id) {
-                m_dragging = id;
-                m_service->checkAvailability(id);
-            });
-    connect(m_scene, &PipelineScene::freightDragFinished, this, [this] {
-        m_dragging.clear();
-        m_scene->clearDropVerdicts();
-    });
+    };
+    connect(m_panel, &FreightPanel::dragStarted, this, dragStarted);
+    connect(m_panel, &FreightPanel::dragFinished, this, dragFinished);
+    connect(m_scene, &PipelineScene::freightDragStarted, this, dragStarted);
+    connect(m_scene, &PipelineScene::freightDragFinished, this, dragFinished);
     connect(m_service, &PromotionService::availabilityChecked, this,
             [this](const QString &id, const QHash<QString, AvailabilityVerdict> &verdicts) {
                 if (id == m_dragging)

@@ -56,7 +56,7 @@ void StageNodeItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
         return;
     m_freightPressed = false;
     if (auto *pipelineScene = qobject_cast<PipelineScene *>(scene()))
-        pipelineScene->dragFreight(name(), m_currentFreight, event->widget());
+        pipelineScene->dragFreight(m_currentFreight, event->widget());
 }
 
 void StageNodeItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
